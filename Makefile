@@ -1,0 +1,70 @@
+# The two commands: `make run` (serve the API with everything it needs) and `make test`.
+# `make check` runs what CI runs (.ci/run).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: run serve test check lint format typecheck openapi sdk openapi-drift sdk-drift bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e .
+	touch $@
+
+$(DEV): $(RUNTIME) sdk/pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]' -e ./sdk
+	touch $@
+
+run: $(RUNTIME)
+	$(BIN)/marketplace migrate
+	$(BIN)/marketplace demo
+	$(BIN)/marketplace serve
+
+test: $(DEV)
+	$(BIN)/pytest
+
+check:
+	bash .ci/run
+
+lint: $(DEV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(DEV)
+	$(BIN)/mypy
+
+openapi: $(RUNTIME)
+	$(BIN)/marketplace openapi --out openapi/openapi.json
+
+sdk: $(DEV) openapi
+	rm -rf sdk
+	$(BIN)/openapi-python-client generate --path openapi/openapi.json \
+		--config openapi/sdk-config.yaml --meta setup --output-path sdk
+
+# Drift: regenerate into a scratch folder and compare with what is committed.
+openapi-drift: $(RUNTIME)
+	@tmp=$$(mktemp -d) && $(BIN)/marketplace openapi --out $$tmp/openapi.json >/dev/null && \
+	if diff -u openapi/openapi.json $$tmp/openapi.json; then echo "openapi/openapi.json is up to date"; \
+	else echo "openapi/openapi.json is stale: run make openapi"; exit 1; fi
+
+sdk-drift: $(DEV)
+	@tmp=$$(mktemp -d) && $(BIN)/openapi-python-client generate --path openapi/openapi.json \
+		--config openapi/sdk-config.yaml --meta setup --output-path $$tmp/sdk >/dev/null && \
+	if diff -ru -x __pycache__ -x '*.egg-info' -x .ruff_cache sdk $$tmp/sdk; then echo "sdk/ is up to date"; \
+	else echo "sdk/ is stale: run make sdk"; exit 1; fi
+
+bench: $(DEV)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,136 @@
+"""HTTP endpoints for accounts and API keys."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.params import FromQuery, JSONBody, PathParameter
+
+from marketplace.accounts import service
+from marketplace.accounts.auth import require_roles
+from marketplace.accounts.schemas import (
+    AccountCreate,
+    AccountOut,
+    ApiKeyCreate,
+    ApiKeyCreated,
+    ApiKeyOut,
+    Role,
+)
+from marketplace.kit.idempotency import IdempotencyKey
+from marketplace.kit.ids import id_pattern
+from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
+from marketplace.kit.pagination import ListOf, Pagination, pagination
+from marketplace.kit.unit_of_work import Caller, DbSession
+
+AccountPath = Annotated[
+    str, PathParameter(pattern=id_pattern("account"), description="An account id (acct_…)")
+]
+KeyPath = Annotated[
+    str, PathParameter(pattern=id_pattern("api_key"), description="An API key id (key_…)")
+]
+
+
+class AccountController(Controller):
+    path = "/accounts"
+    tags = ["accounts"]
+
+    @get("/me", operation_id="retrieve_my_account", responses=problem_responses())
+    async def me(self, session: DbSession, principal: Caller) -> AccountOut:
+        """The account the API key belongs to."""
+        return AccountOut.of(
+            await service.visible_account(session, principal, principal.account_id)
+        )
+
+    @post(
+        "/",
+        operation_id="create_account",
+        guards=[require_roles("operator", "platform")],
+        responses=problem_responses(WRITE_ERRORS),
+    )
+    async def create(
+        self,
+        session: DbSession,
+        principal: Caller,
+        data: JSONBody[AccountCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> AccountOut:
+        """Create an account (operator), or a connected seller (platform)."""
+        account = await service.create_account(
+            session, principal, data.role, data.name, data.platform
+        )
+        return AccountOut.of(account)
+
+    @get(
+        "/",
+        operation_id="list_accounts",
+        guards=[require_roles("operator", "platform")],
+        dependencies=pagination("account"),
+        responses=problem_responses(),
+    )
+    async def list(
+        self,
+        session: DbSession,
+        principal: Caller,
+        page: Pagination,
+        role: FromQuery[Role | None] = None,
+    ) -> ListOf[AccountOut]:
+        """Every account (operator), or the platform's connected sellers; newest first."""
+        found = await service.list_accounts(session, principal, role, page)
+        return ListOf(data=[AccountOut.of(a) for a in found.items], has_more=found.has_more)
+
+    @get("/{account_id:str}", operation_id="retrieve_account", responses=problem_responses())
+    async def retrieve(
+        self, session: DbSession, principal: Caller, account_id: AccountPath
+    ) -> AccountOut:
+        """One account the caller may see."""
+        return AccountOut.of(await service.visible_account(session, principal, account_id))
+
+    @post(
+        "/{account_id:str}/keys",
+        operation_id="create_api_key",
+        responses=problem_responses(WRITE_ERRORS),
+    )
+    async def create_key(
+        self,
+        session: DbSession,
+        principal: Caller,
+        account_id: AccountPath,
+        data: JSONBody[ApiKeyCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> ApiKeyCreated:
+        """Create an API key; its secret is in this answer only."""
+        created = await service.create_api_key(
+            session, principal, account_id, data.livemode, data.name
+        )
+        return ApiKeyCreated.with_secret(created.key, created.secret)
+
+    @get(
+        "/{account_id:str}/keys",
+        operation_id="list_api_keys",
+        dependencies=pagination("api_key"),
+        responses=problem_responses(),
+    )
+    async def list_keys(
+        self, session: DbSession, principal: Caller, account_id: AccountPath, page: Pagination
+    ) -> ListOf[ApiKeyOut]:
+        """An account's API keys, secrets redacted; newest first."""
+        found = await service.list_api_keys(session, principal, account_id, page)
+        return ListOf(data=[ApiKeyOut.of(k) for k in found.items], has_more=found.has_more)
+
+    @post(
+        "/{account_id:str}/keys/{key_id:str}/revoke",
+        operation_id="revoke_api_key",
+        status_code=200,
+        responses=problem_responses(WRITE_ERRORS),
+    )
+    async def revoke_key(
+        self,
+        session: DbSession,
+        principal: Caller,
+        account_id: AccountPath,
+        key_id: KeyPath,
+        idempotency_key: IdempotencyKey = None,
+    ) -> ApiKeyOut:
+        """Revoke an API key at once; requests with it are refused from now on."""
+        return ApiKeyOut.of(await service.revoke_api_key(session, principal, account_id, key_id))

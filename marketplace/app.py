@@ -1,0 +1,183 @@
+"""``create_app(settings)``: the one place that wires routes, middleware, errors and start-up."""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import cast
+
+import structlog
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.enums import ScopeType
+from litestar.middleware import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.types import (
+    HTTPScope,
+    LifeSpanReceive,
+    LifeSpanScope,
+    LifeSpanSend,
+    Message,
+    Receive,
+    Scope,
+    Send,
+)
+
+from marketplace import __version__
+from marketplace.accounts.auth import authenticate
+from marketplace.accounts.controllers import AccountController
+from marketplace.config import Settings, load_settings
+from marketplace.db import Database, create_engine
+from marketplace.errors import EXCEPTION_HANDLERS
+from marketplace.health import HealthController
+from marketplace.housekeeping import run_housekeeping
+from marketplace.kit.logging import configure_logging
+from marketplace.kit.openapi_strict import StrictStructSchemaPlugin
+from marketplace.kit.requests import request_id_of, started_ns_of
+from marketplace.kit.unit_of_work import UNIT_OF_WORK_DEPENDENCIES, UnitOfWorkMiddleware
+from marketplace.migrations import head_revision
+
+access_log = structlog.get_logger("marketplace.access")
+
+
+class MarketplaceApp(Litestar):
+    """Litestar plus what must wrap every HTTP exchange, routed or not: a ``Request-Id``
+    response header, the request id on every log line, and one access log line."""
+
+    async def __call__(
+        self,
+        scope: Scope | LifeSpanScope,
+        receive: Receive | LifeSpanReceive,
+        send: Send | LifeSpanSend,
+    ) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await super().__call__(scope, receive, send)
+            return
+        await self._serve_http(
+            cast("HTTPScope", scope), cast("Receive", receive), cast("Send", send)
+        )
+
+    async def _serve_http(self, scope: HTTPScope, receive: Receive, send: Send) -> None:
+        structlog.contextvars.clear_contextvars()
+        request_id = request_id_of(scope)
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        status = 500
+
+        async def send_with_request_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"request-id", request_id.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            if scope["method"] == "OPTIONS" and await self._answer_options(
+                scope, send_with_request_id
+            ):
+                return
+            await super().__call__(scope, receive, send_with_request_id)
+        finally:
+            access_log.info(
+                "http.request",
+                method=scope["method"],
+                route=scope.get("path_template", "unmatched"),
+                status=status,
+                duration_ms=round((time.perf_counter_ns() - started_ns_of(scope)) / 1e6, 3),
+            )
+
+    async def _answer_options(self, scope: HTTPScope, send: Send) -> bool:
+        """Answer OPTIONS with the route's real methods (Litestar's own answer can miss some)."""
+        try:
+            *_, path_template = self.asgi_router.handle_routing(
+                path=scope["path"], method="OPTIONS"
+            )
+        except Exception:
+            return False
+        methods = _methods_by_template(self).get(path_template)
+        if methods is None:
+            return False
+        scope["path_template"] = path_template
+        allow = ", ".join(sorted(methods)).encode()
+        await send({"type": "http.response.start", "status": 204, "headers": [(b"allow", allow)]})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return True
+
+
+@functools.cache
+def _methods_by_template(app: Litestar) -> dict[str, frozenset[str]]:
+    """Each route's methods, keyed by its path template as routing reports it."""
+    return {_CONVERTER.sub(r"{\1}", route.path): frozenset(route.methods) for route in app.routes}
+
+
+_CONVERTER = re.compile(r"\{(\w+):[^}]+\}")
+
+
+def _openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Invoice Cover Marketplace API",
+        version=__version__,
+        description=(
+            "Insure one B2B invoice at a time: instant priced quotes from every insurer"
+            " product that accepts the risk, bind after Stripe payment, and follow the"
+            " invoice to settlement or claim. Authenticate with `Authorization: Bearer"
+            " mk_test_…`. Errors are RFC 9457 problem+json with a stable `code`."
+        ),
+        path="/schema",
+        render_plugins=[SwaggerRenderPlugin()],
+        components=Components(
+            security_schemes={
+                "api_key": SecurityScheme(
+                    type="http",
+                    scheme="bearer",
+                    description="An API key: mk_test_… (test mode) or mk_live_… (live mode).",
+                )
+            }
+        ),
+        create_examples=False,
+        use_handler_docstrings=True,
+    )
+
+
+def _api_router() -> Router:
+    return Router(
+        path="/v1",
+        route_handlers=[AccountController],
+        middleware=[DefineMiddleware(UnitOfWorkMiddleware, authenticate=authenticate)],
+        dependencies=UNIT_OF_WORK_DEPENDENCIES,
+        security=[{"api_key": []}],
+    )
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """The API application for ``settings`` (read from the environment when not given)."""
+    settings = settings or load_settings()
+    configure_logging(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        database = Database(create_engine(settings))
+        app.state.database = database
+        app.state.head_revision = head_revision(settings)
+        async with run_housekeeping(database):
+            try:
+                yield
+            finally:
+                await database.dispose()
+
+    return MarketplaceApp(
+        route_handlers=[HealthController, _api_router()],
+        lifespan=[lifespan],
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=_openapi_config(),
+        plugins=[StrictStructSchemaPlugin()],
+        request_max_body_size=settings.max_body_bytes,
+        logging_config=None,
+        state=State({"settings": settings}),
+    )

@@ -1,0 +1,81 @@
+"""The ``marketplace`` command: serve, migrate, demo, accounts, openapi, underwriting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from marketplace.accounts.cli import accounts
+from marketplace.kit.commands import run_in_session, settings_or_exit
+
+
+@click.group()
+def main() -> None:
+    """Invoice cover marketplace."""
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (MARKETPLACE_HOST).")
+@click.option("--port", default=None, type=int, help="Port to listen on (MARKETPLACE_PORT).")
+@click.option("--workers", default=None, type=int, help="Worker processes (MARKETPLACE_WORKERS).")
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
+    """Serve the API (granian, ASGI)."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    settings = settings_or_exit()
+    Granian(
+        "marketplace.app:create_app",
+        address=host or settings.host,
+        port=port or settings.port,
+        workers=workers or settings.workers,
+        interface=Interfaces.ASGI,
+        factory=True,
+        log_access=False,
+        backlog=2048,
+    ).serve()
+
+
+@main.command()
+def migrate() -> None:
+    """Apply database migrations up to the newest."""
+    from marketplace.migrations import upgrade
+
+    settings = settings_or_exit()
+    upgrade(settings)
+    click.echo(f"database at head: {settings.database_url.split('://', 1)[0]}")
+
+
+@main.command()
+@click.option("--keys-file", default="var/demo-keys.txt", show_default=True, type=click.Path())
+def demo(keys_file: str) -> None:
+    """Create the demo accounts once, and print their test API keys."""
+    from marketplace.demo import ensure_demo, read_keys_file, write_keys_file
+
+    path = Path(keys_file)
+    known = read_keys_file(path)
+    lines = run_in_session(lambda session: ensure_demo(session, known))
+    write_keys_file(path, lines)
+    click.echo("Demo API keys (test mode):")
+    for line in lines:
+        role, name, secret = line.split("\t")
+        click.echo(f"  {role:<9} {name:<28} {secret}")
+
+
+@main.command()
+@click.option("--out", default="openapi/openapi.json", show_default=True, type=click.Path())
+def openapi(out: str) -> None:
+    """Write the OpenAPI document of the API."""
+    from marketplace.app import create_app
+
+    schema: dict[str, Any] = create_app(settings_or_exit()).openapi_schema.to_schema()
+    text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}")
+
+
+main.add_command(accounts)

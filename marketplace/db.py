@@ -1,0 +1,117 @@
+"""Database engine, sessions, the shared metadata and SQLite tuning.
+
+One code path serves SQLite (aiosqlite, the embedded default) and PostgreSQL (asyncpg).
+SQLite runs in WAL mode with foreign keys on and a busy timeout. Transactions that will write
+start with ``BEGIN IMMEDIATE`` on SQLite (``writer_session``), so two writers queue on the
+database lock instead of failing when one upgrades a read snapshot; readers stay deferred and
+never block writers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import DateTime, MetaData, TypeDecorator, event
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from marketplace.config import Settings
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_BEGIN_OPTION = "sqlite_begin"
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as UTC and always read back timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=UTC)
+
+
+def _tune_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _ensure_sqlite_folder(database_url: str) -> None:
+    database = database_url.split(":///", 1)[-1].split("?", 1)[0]
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_engine(settings: Settings) -> AsyncEngine:
+    """The engine for ``settings.database_url``, tuned for its backend."""
+    if settings.is_sqlite:
+        _ensure_sqlite_folder(settings.database_url)
+        engine = create_async_engine(settings.database_url, echo=settings.debug_sql)
+        _tune_sqlite(engine)
+        return engine
+    return create_async_engine(
+        settings.database_url,
+        echo=settings.debug_sql,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+    )
+
+
+class Database:
+    """The engine plus the two session factories every request and job uses."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        writer_bind = engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        self._reader = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._writer = async_sessionmaker(writer_bind, expire_on_commit=False, autoflush=False)
+
+    def reader_session(self) -> AsyncSession:
+        """A session for reads; on SQLite its transactions take no write lock."""
+        return self._reader()
+
+    def writer_session(self) -> AsyncSession:
+        """A session that writes; on SQLite each transaction holds the write lock from BEGIN."""
+        return self._writer()
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

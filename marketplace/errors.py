@@ -1,0 +1,268 @@
+"""One error base class, the problem+json body (RFC 9457), and the handlers that render errors.
+
+Every error a client can see is a ``Problem`` with a stable snake_case ``code``. Domains declare
+their own subclasses of ``MarketplaceError`` at the top of their service module. Anything
+unexpected becomes a 500 ``internal_error`` whose body says nothing about the cause; the cause
+goes to the log with the request id.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import msgspec
+import structlog
+from litestar import Request, Response
+from litestar.exceptions import (
+    HTTPException,
+    MethodNotAllowedException,
+    NotFoundException,
+    ValidationException,
+)
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.types import ExceptionHandlersMap
+
+from marketplace.kit.requests import request_id_of
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+log = structlog.get_logger("marketplace.errors")
+
+
+class FieldError(msgspec.Struct, frozen=True):
+    """One invalid field: where it is (dotted path, ``[i]`` for list items) and why."""
+
+    param: str
+    message: str
+
+
+class Problem(msgspec.Struct, frozen=True, omit_defaults=True):
+    """An RFC 9457 problem: every error response of the API has this body."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    request_id: str
+    param: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class MarketplaceError(Exception):
+    """Base of every error the API answers on purpose. Subclasses set status, code and title."""
+
+    status_code: int = 400
+    code: str = "bad_request"
+    title: str = "Bad request"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        param: str | None = None,
+        errors: list[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.param = param
+        self.errors = errors
+        self.headers = headers or {}
+
+
+class InvalidRequest(MarketplaceError):
+    status_code = 422
+    code = "validation_error"
+    title = "Invalid request"
+
+
+class RuleViolation(MarketplaceError):
+    """A request that fits the schema but breaks a domain rule; subclasses name the rule."""
+
+    status_code = 422
+    code = "rule_violation"
+    title = "The request breaks a rule"
+
+
+class MalformedJson(MarketplaceError):
+    status_code = 400
+    code = "malformed_json"
+    title = "Malformed JSON"
+
+
+class BodyTooLarge(MarketplaceError):
+    status_code = 413
+    code = "body_too_large"
+    title = "Request body too large"
+
+
+class RouteNotFound(MarketplaceError):
+    status_code = 404
+    code = "route_not_found"
+    title = "No such route"
+
+
+class MethodNotAllowed(MarketplaceError):
+    status_code = 405
+    code = "method_not_allowed"
+    title = "Method not allowed"
+
+
+class ResourceNotFound(MarketplaceError):
+    """The object does not exist for the caller (which includes another tenant's objects)."""
+
+    status_code = 404
+    code = "resource_not_found"
+    title = "No such object"
+
+
+class Unauthenticated(MarketplaceError):
+    status_code = 401
+    code = "missing_api_key"
+    title = "Authentication required"
+
+
+class Forbidden(MarketplaceError):
+    status_code = 403
+    code = "insufficient_role"
+    title = "Not allowed for this account's role"
+
+
+class Conflict(MarketplaceError):
+    status_code = 409
+    code = "conflict"
+    title = "Conflict"
+
+
+class InternalError(MarketplaceError):
+    status_code = 500
+    code = "internal_error"
+    title = "Internal error"
+
+
+def problem_type(code: str) -> str:
+    """The problem ``type`` URI of an error code."""
+    return f"urn:marketplace:error:{code}"
+
+
+def problem_of(error: MarketplaceError, request_id: str) -> Problem:
+    return Problem(
+        type=problem_type(error.code),
+        title=error.title,
+        status=error.status_code,
+        detail=error.detail,
+        code=error.code,
+        request_id=request_id,
+        param=error.param,
+        errors=error.errors,
+    )
+
+
+def problem_response(request: Request[Any, Any, Any], error: MarketplaceError) -> Response[Problem]:
+    """Render ``error`` as problem+json for ``request``."""
+    return Response(
+        problem_of(error, request_id_of(request.scope)),
+        status_code=error.status_code,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=error.headers,
+    )
+
+
+_FIELD_NAME = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
+
+
+def _param_of(key: str, message: str, request: Request[Any, Any, Any]) -> str:
+    """The client-facing name of the field a Litestar validation message is about."""
+    path = "" if key == "data" else key
+    named = _FIELD_NAME.search(message)
+    if named:
+        path = f"{path}.{named.group(1)}" if path else named.group(1)
+    handler = request.scope.get("route_handler")
+    if handler is not None and not named:
+        # A parameter read under another name (a header such as Idempotency-Key) is named so.
+        parameter = handler.parsed_fn_signature.parameters.get(key)
+        alias = getattr(getattr(parameter, "kwarg_definition", None), "name", None)
+        if alias:
+            return str(alias)
+    return path
+
+
+def _from_validation(request: Request[Any, Any, Any], exc: ValidationException) -> MarketplaceError:
+    items = exc.extra if isinstance(exc.extra, list) else []
+    field_errors = []
+    for item in items:
+        message = str(item.get("message", ""))
+        if message == "'data'":
+            field_errors.append(FieldError(param="", message="A JSON request body is required"))
+            continue
+        param = _param_of(str(item.get("key", "")), message, request)
+        field_errors.append(FieldError(param=param, message=message))
+    if not field_errors:
+        return InvalidRequest("The request is invalid")
+    first = field_errors[0]
+    where = f" ({first.param})" if first.param else ""
+    return InvalidRequest(f"{first.message}{where}", param=first.param or None, errors=field_errors)
+
+
+def _is_malformed_json(exc: BaseException) -> bool:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, msgspec.DecodeError) and not isinstance(
+            cause, msgspec.ValidationError
+        ):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+_GENERIC_CODES = {
+    400: "bad_request",
+    401: "missing_api_key",
+    403: "forbidden",
+    415: "unsupported_media_type",
+}
+
+
+def _from_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> MarketplaceError:
+    if isinstance(exc, ValidationException):
+        return _from_validation(request, exc)
+    if isinstance(exc, NotFoundException):
+        return RouteNotFound(f"No route for {request.method} {request.url.path}")
+    if isinstance(exc, MethodNotAllowedException):
+        return MethodNotAllowed(
+            f"{request.method} is not allowed on {request.url.path}", headers=exc.headers
+        )
+    if exc.status_code == 413:
+        return BodyTooLarge("The request body is larger than this API accepts")
+    if _is_malformed_json(exc):
+        return MalformedJson("The request body is not valid JSON")
+    error = MarketplaceError(str(exc.detail), headers=exc.headers)
+    error.status_code = exc.status_code
+    error.code = _GENERIC_CODES.get(exc.status_code, f"http_{exc.status_code}")
+    error.title = str(exc.detail)
+    return error
+
+
+def handle_marketplace_error(
+    request: Request[Any, Any, Any], exc: MarketplaceError
+) -> Response[Problem]:
+    return problem_response(request, exc)
+
+
+def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Problem]:
+    return problem_response(request, _from_http_exception(request, exc))
+
+
+def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    log.exception("request.failed", error_type=type(exc).__name__)
+    error = InternalError("Something went wrong on our side; the request changed nothing")
+    return problem_response(request, error)
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    MarketplaceError: handle_marketplace_error,
+    HTTPException: handle_http_exception,
+    HTTP_500_INTERNAL_SERVER_ERROR: handle_unexpected,
+    Exception: handle_unexpected,
+}

@@ -1,0 +1,224 @@
+"""Idempotency keys: the first result of a POST is kept and replayed for the same key.
+
+The rules (per account and mode, for the retention the settings give, 24 hours by default):
+
+- the first request with a key takes it (a committed ``in_flight`` row) before its handler runs;
+- a later request with the same key and the same request (method, path and JSON body, key
+  order ignored) gets the stored status and body again, with ``Idempotent-Replayed: true``;
+- the same key with a different request is refused: 422 ``idempotency_key_reused``;
+- a request arriving while the first is still running is refused: 409 ``idempotency_key_in_use``;
+- only successful results (status < 400) are kept, in the same transaction as the work they
+  report; when a request fails, its key is released, so a corrected retry may use it again;
+- a key whose holder died (in flight for longer than ``IN_FLIGHT_LOCK_SECONDS``) may be taken over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated
+
+import msgspec
+from litestar.params import HeaderParameter
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from marketplace.errors import Conflict, InvalidRequest, MarketplaceError
+from marketplace.kit.sql import insert_ignore
+from marketplace.kit.tenancy import Principal
+from marketplace.models.idempotency import IDEMPOTENCY_KEY_MAX_LENGTH, IdempotencyRecord
+
+IN_FLIGHT_LOCK_SECONDS = 60
+HEADER = "idempotency-key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+
+class IdempotencyKeyReused(MarketplaceError):
+    status_code = 422
+    code = "idempotency_key_reused"
+    title = "Idempotency key used with another request"
+
+
+class IdempotencyKeyInUse(Conflict):
+    code = "idempotency_key_in_use"
+    title = "Idempotency key in use"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """This request holds the key and will store its result under it."""
+
+    account_id: str
+    livemode: bool
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """The stored result of the first request with this key."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+
+KEY_PATTERN = rf"^[!-~]{{1,{IDEMPOTENCY_KEY_MAX_LENGTH}}}$"
+"""1 to 255 visible ASCII characters (a UUID is a good choice)."""
+_KEY = re.compile(KEY_PATTERN)
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        pattern=KEY_PATTERN,
+        description=(
+            "Makes the POST safe to retry: the first successful result is kept for 24 hours"
+            " and replayed for the same key (with `Idempotent-Replayed: true`)."
+        ),
+    ),
+]
+"""Every POST handler declares this header, so it is documented and reaches the SDK."""
+
+
+def validate_key(key: str) -> str:
+    if not _KEY.match(key):
+        raise InvalidRequest(
+            f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters",
+            param="Idempotency-Key",
+        )
+    return key
+
+
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    """A hash of what the request asks for; JSON bodies compare by content, not by bytes."""
+    try:
+        canonical = msgspec.json.encode(msgspec.json.decode(body), order="sorted") if body else b""
+    except msgspec.DecodeError:
+        canonical = body
+    return hashlib.sha256(f"{method} {path}\n".encode() + canonical).hexdigest()
+
+
+def _where(account_id: str, livemode: bool, key: str) -> list[ColumnElement[bool]]:
+    return [
+        IdempotencyRecord.account_id == account_id,
+        IdempotencyRecord.livemode == livemode,
+        IdempotencyRecord.key == key,
+    ]
+
+
+async def claim(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    key: str,
+    request_fingerprint: str,
+    now: datetime,
+    retention: timedelta,
+) -> Claim | Replay:
+    """Take ``key`` for this request (the caller commits), or return the result to replay.
+
+    Call ``check`` first in a read transaction: on SQLite that answers a concurrent duplicate
+    without waiting for the write lock the first request holds.
+    """
+    fresh = {
+        "request_fingerprint": request_fingerprint,
+        "state": "in_flight",
+        "locked_at": now,
+        "expires_at": now + retention,
+        "response_status": None,
+        "response_content_type": None,
+        "response_body": None,
+    }
+    taken = Claim(principal.account_id, principal.livemode, key)
+    identity = {"account_id": taken.account_id, "livemode": taken.livemode, "key": key}
+    where = _where(taken.account_id, taken.livemode, key)
+    if await insert_ignore(session, IdempotencyRecord, {**identity, **fresh}):
+        return taken
+    takeover = update(IdempotencyRecord).where(*where, _abandoned(now)).values(**fresh)
+    if (await session.execute(takeover)).rowcount == 1:  # type: ignore[attr-defined]
+        return taken
+    outcome = await check(
+        session, principal, key=key, request_fingerprint=request_fingerprint, now=now
+    )
+    if outcome is None:  # released between our insert and our read: the caller may retry
+        raise IdempotencyKeyInUse("A request with this Idempotency-Key just finished; retry")
+    return outcome
+
+
+def _abandoned(now: datetime) -> ColumnElement[bool]:
+    stale = now - timedelta(seconds=IN_FLIGHT_LOCK_SECONDS)
+    return or_(
+        IdempotencyRecord.expires_at <= now,
+        and_(IdempotencyRecord.state == "in_flight", IdempotencyRecord.locked_at < stale),
+    )
+
+
+async def check(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    key: str,
+    request_fingerprint: str,
+    now: datetime,
+) -> Replay | None:
+    """Read-only: the result to replay, None when the key is free, or 409/422 as the rules say."""
+    where = _where(principal.account_id, principal.livemode, key)
+    query = select(IdempotencyRecord).where(*where, ~_abandoned(now))
+    record = (await session.execute(query)).scalar_one_or_none()
+    if record is None:
+        return None
+    if record.request_fingerprint != request_fingerprint:
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was already used with a different request; use a new key",
+            param="Idempotency-Key",
+        )
+    if record.state == "in_flight":
+        raise IdempotencyKeyInUse(
+            "A request with this Idempotency-Key is still being processed; retry shortly"
+        )
+    return Replay(
+        status=record.response_status or 200,
+        content_type=record.response_content_type or "application/json",
+        body=record.response_body or b"",
+    )
+
+
+async def complete(
+    session: AsyncSession, held: Claim, status: int, content_type: str, body: bytes
+) -> None:
+    """Store the result under the key, in the transaction of the work it reports."""
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(
+            *_where(held.account_id, held.livemode, held.key),
+            IdempotencyRecord.state == "in_flight",
+        )
+        .values(
+            state="completed",
+            response_status=status,
+            response_content_type=content_type,
+            response_body=body,
+        )
+    )
+
+
+async def release(session: AsyncSession, held: Claim) -> None:
+    """Give the key back after a failed request; the caller commits."""
+    await session.execute(
+        delete(IdempotencyRecord).where(
+            *_where(held.account_id, held.livemode, held.key),
+            IdempotencyRecord.state == "in_flight",
+        )
+    )
+
+
+async def purge_expired(session: AsyncSession, now: datetime) -> int:
+    """Delete records past their retention; returns how many went."""
+    result = await session.execute(
+        delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

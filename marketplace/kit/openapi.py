@@ -1,0 +1,44 @@
+"""The error responses each handler declares, so every error reaches OpenAPI and the SDK."""
+
+from __future__ import annotations
+
+from litestar.openapi.datastructures import ResponseSpec
+
+from marketplace.errors import PROBLEM_MEDIA_TYPE, Problem
+
+_DESCRIPTIONS = {
+    400: "Malformed JSON or a bad request (`malformed_json`, `bad_request`)",
+    401: (
+        "Missing, unknown or revoked API key"
+        " (`missing_api_key`, `invalid_api_key`, `api_key_revoked`)"
+    ),
+    403: "The key's account role may not do this (`insufficient_role`)",
+    404: "No such object for this account (`resource_not_found`)",
+    409: (
+        "Conflicts with the object's state,"
+        " or the idempotency key is in use (`idempotency_key_in_use`)"
+    ),
+    413: "The request body is over the size limit (`body_too_large`)",
+    422: (
+        "The request does not fit the schema (`validation_error`, with `param` and `errors`),"
+        " breaks a domain rule (a code naming the rule), or reuses an idempotency key with"
+        " another request (`idempotency_key_reused`)"
+    ),
+    500: "Internal error (`internal_error`); the request changed nothing",
+}
+
+READ_ERRORS = (400, 401, 403, 404, 422, 500)
+WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 422, 500)
+
+
+def problem_responses(statuses: tuple[int, ...] = READ_ERRORS) -> dict[int, ResponseSpec]:
+    """OpenAPI responses for ``statuses``, each a problem+json ``Problem``."""
+    return {
+        status: ResponseSpec(
+            data_container=Problem,
+            description=_DESCRIPTIONS[status],
+            media_type=PROBLEM_MEDIA_TYPE,
+            generate_examples=False,
+        )
+        for status in statuses
+    }

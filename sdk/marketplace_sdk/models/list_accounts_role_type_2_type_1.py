@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ListAccountsRoleType2Type1(StrEnum):
+    INSURER = "insurer"
+    OPERATOR = "operator"
+    PLATFORM = "platform"
+    SELLER = "seller"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,101 @@
+"""Bad requests get problem+json with a stable code, and change nothing."""
+
+from __future__ import annotations
+
+import sqlalchemy.exc
+
+from marketplace.accounts import service
+from marketplace.models import Account
+from tests.helpers import assert_problem
+
+
+async def test_malformed_json_is_400_and_writes_nothing(client, new_tenant, count_rows):
+    operator = await new_tenant("operator")
+    before = await count_rows(Account)
+    response = await client.post(
+        "/v1/accounts",
+        headers={**operator.headers, "content-type": "application/json"},
+        content=b'{"role": "platform", "name": ',
+    )
+    assert_problem(response, 400, "malformed_json")
+    assert await count_rows(Account) == before
+
+
+async def test_a_body_over_the_limit_is_413_and_writes_nothing(
+    client, new_tenant, count_rows, settings
+):
+    operator = await new_tenant("operator")
+    before = await count_rows(Account)
+    huge_name = "x" * (settings.max_body_bytes + 1)
+    for extra in ({}, {"Idempotency-Key": "big-body"}):
+        response = await client.post(
+            "/v1/accounts",
+            headers={**operator.headers, **extra},
+            json={"role": "platform", "name": huge_name},
+        )
+        assert_problem(response, 413, "body_too_large")
+    assert await count_rows(Account) == before
+
+
+async def test_a_wrong_type_is_422_naming_the_field(client, new_tenant, count_rows):
+    operator = await new_tenant("operator")
+    before = await count_rows(Account)
+    response = await client.post(
+        "/v1/accounts", headers=operator.headers, json={"role": "platform", "name": 42}
+    )
+    body = assert_problem(response, 422, "validation_error", param="name")
+    assert body["errors"] == [{"param": "name", "message": "Expected `str`, got `int`"}]
+    assert await count_rows(Account) == before
+
+
+async def test_missing_unknown_and_out_of_range_fields_are_named(client, new_tenant):
+    operator = await new_tenant("operator")
+    headers = operator.headers
+    missing = await client.post("/v1/accounts", headers=headers, json={"name": "P"})
+    assert_problem(missing, 422, "validation_error", param="role")
+    unknown = await client.post(
+        "/v1/accounts", headers=headers, json={"role": "platform", "name": "P", "nmae": "typo"}
+    )
+    assert_problem(unknown, 422, "validation_error", param="nmae")
+    bad_choice = await client.post(
+        "/v1/accounts", headers=headers, json={"role": "king", "name": "P"}
+    )
+    assert_problem(bad_choice, 422, "validation_error", param="role")
+    empty = await client.post(
+        "/v1/accounts", headers=headers, json={"role": "platform", "name": ""}
+    )
+    assert_problem(empty, 422, "validation_error", param="name")
+    not_an_object = await client.post("/v1/accounts", headers=headers, json=[1, 2])
+    assert_problem(not_an_object, 422, "validation_error")
+
+
+async def test_unknown_routes_and_wrong_methods_are_problems(client, new_tenant):
+    operator = await new_tenant("operator")
+    assert_problem(
+        await client.get("/v1/nothing-here", headers=operator.headers), 404, "route_not_found"
+    )
+    wrong = await client.delete("/v1/accounts/me", headers=operator.headers)
+    assert_problem(wrong, 405, "method_not_allowed")
+    assert "GET" in wrong.headers["allow"]
+
+
+async def test_an_unexpected_failure_is_500_leaks_nothing_and_rolls_back(
+    client, new_tenant, count_rows, monkeypatch
+):
+    operator = await new_tenant("operator")
+    original = service.create_account
+
+    async def create_then_fail(session, *args, **kwargs):
+        await original(session, *args, **kwargs)  # the row is written (flushed) first
+        raise sqlalchemy.exc.OperationalError("SELECT secret FROM accounts", {}, Exception("boom"))
+
+    monkeypatch.setattr(service, "create_account", create_then_fail)
+    before = await count_rows(Account)
+    response = await client.post(
+        "/v1/accounts", headers=operator.headers, json={"role": "platform", "name": "Doomed"}
+    )
+    body = assert_problem(response, 500, "internal_error")
+    for leak in ("SELECT", "secret", "Traceback", "OperationalError", "boom"):
+        assert leak not in response.text
+    assert "changed nothing" in body["detail"]
+    assert await count_rows(Account) == before

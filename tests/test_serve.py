@@ -1,0 +1,62 @@
+"""The way a user runs it: migrate, demo keys, ``marketplace serve``, then curl the API."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from tests.conftest import run_cli
+
+
+def _demo_key_lines(env, keys_file):
+    output = run_cli(env, "demo", "--keys-file", str(keys_file))
+    return [line for line in output.splitlines() if "mk_test_" in line]
+
+
+def test_demo_keys_are_made_once_and_work_against_the_server(live_server, tmp_path):
+    keys_file = tmp_path / "demo-keys.txt"
+    first = _demo_key_lines(live_server.env, keys_file)
+    again = _demo_key_lines(live_server.env, keys_file)
+    assert first == again
+    roles = [line.split()[0] for line in first]
+    assert roles == ["operator", "insurer", "platform"]
+    assert oct(keys_file.stat().st_mode & 0o777) == "0o600"
+
+    platform_secret = first[2].split()[-1]
+    assert platform_secret.startswith("mk_test_")
+    response = httpx.get(
+        f"{live_server.url}/v1/accounts/me", headers={"Authorization": f"Bearer {platform_secret}"}
+    )
+    assert response.status_code == 200
+    assert response.json()["name"] == "Demo Fintech Platform"
+
+
+def test_the_server_serves_its_schema_and_docs(live_server):
+    schema = httpx.get(f"{live_server.url}/schema/openapi.json")
+    assert schema.status_code == 200
+    assert schema.json()["openapi"].startswith("3.1")
+    docs = httpx.get(f"{live_server.url}/schema/swagger")
+    assert docs.status_code == 200
+    assert "text/html" in docs.headers["content-type"]
+
+
+def test_one_log_line_per_request_without_keys_or_bodies(live_server, tmp_path):
+    secret = _demo_key_lines(live_server.env, tmp_path / "k.txt")[-1].split()[-1]
+    marker = "Body Marker Name"
+    response = httpx.post(
+        f"{live_server.url}/v1/accounts",
+        headers={"Authorization": f"Bearer {secret}"},
+        json={"role": "seller", "name": marker},
+    )
+    request_id = response.headers["request-id"]
+    log_text = live_server.log_path.read_text(encoding="utf-8")
+    assert secret not in log_text
+    assert marker not in log_text
+    lines = [json.loads(line) for line in log_text.splitlines() if request_id in line]
+    access = [line for line in lines if line["event"] == "http.request"]
+    assert len(access) == 1
+    assert access[0]["method"] == "POST"
+    assert access[0]["route"] == "/v1/accounts"
+    assert access[0]["status"] == response.status_code
+    assert access[0]["duration_ms"] >= 0
