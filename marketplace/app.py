@@ -31,6 +31,7 @@ from litestar.types import (
 from marketplace import __version__
 from marketplace.accounts.auth import authenticate
 from marketplace.accounts.controllers import AccountController
+from marketplace.buyers.controllers import BuyerController
 from marketplace.config import Settings, load_settings
 from marketplace.db import Database, create_engine
 from marketplace.errors import EXCEPTION_HANDLERS
@@ -39,8 +40,14 @@ from marketplace.housekeeping import run_housekeeping
 from marketplace.kit.logging import configure_logging
 from marketplace.kit.openapi_strict import StrictStructSchemaPlugin
 from marketplace.kit.requests import request_id_of, started_ns_of
+from marketplace.kit.strict_query import reject_unknown_query_parameters
 from marketplace.kit.unit_of_work import UNIT_OF_WORK_DEPENDENCIES, UnitOfWorkMiddleware
 from marketplace.migrations import head_revision
+from marketplace.products.controllers import ProductController
+from marketplace.products.in_force import ProductsInForce
+from marketplace.quotes.controllers import QuoteController
+from marketplace.quotes.service import QuoteContext
+from marketplace.underwriting.model import RiskModel
 
 access_log = structlog.get_logger("marketplace.access")
 
@@ -148,9 +155,10 @@ def _openapi_config() -> OpenAPIConfig:
 def _api_router() -> Router:
     return Router(
         path="/v1",
-        route_handlers=[AccountController],
+        route_handlers=[AccountController, BuyerController, ProductController, QuoteController],
         middleware=[DefineMiddleware(UnitOfWorkMiddleware, authenticate=authenticate)],
         dependencies=UNIT_OF_WORK_DEPENDENCIES,
+        before_request=reject_unknown_query_parameters,
         security=[{"api_key": []}],
     )
 
@@ -165,6 +173,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         database = Database(create_engine(settings))
         app.state.database = database
         app.state.head_revision = head_revision(settings)
+        app.state.products_in_force = ProductsInForce()
+        app.state.quote_context = QuoteContext(RiskModel.load(), app.state.products_in_force)
         async with run_housekeeping(database):
             try:
                 yield

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import Any
 
 import click
 
-from marketplace.accounts.cli import accounts
 from marketplace.kit.commands import run_in_session, settings_or_exit
 
 
-@click.group()
+class LazyGroups(click.Group):
+    """Command groups imported only when run, so ``serve`` does not load training code."""
+
+    LAZY = {
+        "accounts": "marketplace.accounts.cli:accounts",
+        "underwriting": "marketplace.underwriting.cli:underwriting",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, _, name = self.LAZY[cmd_name].partition(":")
+            command: click.Command = getattr(importlib.import_module(module), name)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroups)
 def main() -> None:
     """Invoice cover marketplace."""
 
@@ -57,12 +76,11 @@ def demo(keys_file: str) -> None:
 
     path = Path(keys_file)
     known = read_keys_file(path)
-    lines = run_in_session(lambda session: ensure_demo(session, known))
-    write_keys_file(path, lines)
-    click.echo("Demo API keys (test mode):")
-    for line in lines:
-        role, name, secret = line.split("\t")
-        click.echo(f"  {role:<9} {name:<28} {secret}")
+    keys = run_in_session(lambda session: ensure_demo(session, known))
+    write_keys_file(path, [key.line for key in keys])
+    click.echo("Demo accounts and their API keys (test mode):")
+    for key in keys:
+        click.echo(f"  {key.role:<9} {key.name:<34} {key.account_id}  {key.secret}")
 
 
 @main.command()
@@ -76,6 +94,3 @@ def openapi(out: str) -> None:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {out}")
-
-
-main.add_command(accounts)

@@ -38,6 +38,13 @@ class Settings:
     max_body_bytes: int = 256 * 1024
     idempotency_retention_hours: int = 24
     debug_sql: bool = False
+    stripe_secret_key: str | None = None
+    """sk_test_… or sk_live_…; without one, the embedded mode runs localstripe."""
+    stripe_webhook_secret: str | None = None
+    """whsec_… of the Stripe webhook endpoint; the embedded mode makes its own."""
+    stripe_api_base: str | None = None
+    """Where the Stripe API is (Stripe's own by default); embedded mode uses localstripe."""
+    localstripe_port: int = 8420
 
     @property
     def is_sqlite(self) -> bool:
@@ -84,6 +91,23 @@ def _boolean(name: str, raw: str) -> bool:
     raise ConfigError(f"{name} must be true or false, got {raw!r}")
 
 
+def _prefixed(*prefixes: str) -> Callable[[str, str], str]:
+    def parse(name: str, raw: str) -> str:
+        value = raw.strip()
+        if not value.startswith(prefixes):
+            raise ConfigError(f"{name} must start with {' or '.join(prefixes)}")
+        return value
+
+    return parse
+
+
+def _url(name: str, raw: str) -> str:
+    value = raw.strip().rstrip("/")
+    if not value.startswith(("http://", "https://")):
+        raise ConfigError(f"{name} must be an http:// or https:// URL")
+    return value
+
+
 def _text(name: str, raw: str) -> str:
     if not raw.strip():
         raise ConfigError(f"{name} must not be empty")
@@ -100,6 +124,10 @@ PARSERS: dict[str, Callable[[str, str], Any]] = {
     "max_body_bytes": _int_between(1024, 64 * 1024 * 1024),
     "idempotency_retention_hours": _int_between(1, 24 * 30),
     "debug_sql": _boolean,
+    "stripe_secret_key": _prefixed("sk_test_", "sk_live_", "rk_test_", "rk_live_"),
+    "stripe_webhook_secret": _prefixed("whsec_"),
+    "stripe_api_base": _url,
+    "localstripe_port": _int_between(1, 65535),
 }
 
 

@@ -9,11 +9,15 @@ never block writers.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator, event
+from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, event
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -35,6 +39,10 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+JsonDocument = JSON().with_variant(JSONB(), "postgresql")
+"""A JSON column: JSONB on PostgreSQL, JSON text on SQLite."""
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -71,7 +79,8 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        if mode != "NONE":  # a reader: each statement is its own read (no BEGIN round trip)
+            connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _ensure_sqlite_folder(database_url: str) -> None:
@@ -101,17 +110,37 @@ class Database:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        # SQLite has one writer at a time. Queueing writers here, in order, beats letting them
+        # poll the database lock (its busy handler sleeps up to 100 ms between tries).
+        sqlite = engine.dialect.name == "sqlite"
+        self._write_gate = asyncio.Lock() if sqlite else None
         writer_bind = engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
-        self._reader = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        # Readers run without a transaction: on each backend that saves a BEGIN and a ROLLBACK
+        # round trip per request; a read never needs to see two statements in one snapshot.
+        reader_bind = (
+            engine.execution_options(**{SQLITE_BEGIN_OPTION: "NONE"})
+            if sqlite
+            else engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
+        self._reader = async_sessionmaker(reader_bind, expire_on_commit=False, autoflush=False)
         self._writer = async_sessionmaker(writer_bind, expire_on_commit=False, autoflush=False)
 
     def reader_session(self) -> AsyncSession:
-        """A session for reads; on SQLite its transactions take no write lock."""
+        """A session for reads only: no transaction, never a lock; never write with it."""
         return self._reader()
 
     def writer_session(self) -> AsyncSession:
         """A session that writes; on SQLite each transaction holds the write lock from BEGIN."""
         return self._writer()
+
+    @contextlib.asynccontextmanager
+    async def write_turn(self) -> AsyncIterator[None]:
+        """Wait for this process's turn to write (SQLite); PostgreSQL writers run side by side."""
+        if self._write_gate is None:
+            yield
+            return
+        async with self._write_gate:
+            yield
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -1,4 +1,5 @@
-"""The demo tenants ``make run`` creates once: an operator, an insurer and a platform.
+"""The demo marketplace ``make run`` creates once: an operator, three insurers with one product
+each (different appetites), a platform and one seller connected to it.
 
 Their test-mode keys are written to a local keys file (mode 0600) when they are made, so that
 every ``make run`` can print them again; the database itself only ever holds key hashes. If a
@@ -7,21 +8,112 @@ key in the file no longer works (revoked, or the database was reset), a new one 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts import repository, service
 from marketplace.accounts.secrets import hash_secret
 from marketplace.kit.commands import SYSTEM
+from marketplace.kit.tenancy import Principal
 from marketplace.models.accounts import Account
+from marketplace.models.products import Product
+from marketplace.products import service as products
+from marketplace.products.schemas import ProductTerms
 
-DEMO_ACCOUNTS = (
-    ("operator", "Demo Marketplace Operator"),
-    ("insurer", "Demo Insurer"),
-    ("platform", "Demo Fintech Platform"),
-)
+OPERATOR = ("operator", "Demo Marketplace Operator")
+PLATFORM = ("platform", "Demo Fintech Platform")
+SELLER = ("seller", "Demo Seller SAS")
+NOT_INSURED_SECTORS = ["K", "O", "T", "U"]
+
+DEMO_PRODUCTS: dict[str, dict[str, Any]] = {
+    "Atlas Credit": {
+        "name": "Atlas SME Invoice Cover",
+        "currencies": [
+            {
+                "currency": "EUR",
+                "amount_min": 100_000,
+                "amount_max": 25_000_000,
+                "buyer_capacity": 50_000_000,
+                "minimum_premium": 2_500,
+                "fixed_fee": 500,
+            },
+        ],
+        "excluded_sectors": NOT_INSURED_SECTORS,
+        "max_tenor_days": 120,
+        "max_probability_of_default": 0.06,
+        "cover_ratios": [0.9, 0.75],
+        "waiting_period_days": 150,
+        "claim_threshold_days": 60,
+        "pricing": {
+            "loss_given_default": 0.55,
+            "target_loss_ratio": 0.65,
+            "expense_loading": 0.12,
+            "time_loading_bps_per_year": 40,
+        },
+    },
+    "Northwind Trade Insurance": {
+        "name": "Northwind Large Ticket Cover",
+        "currencies": [
+            {
+                "currency": "EUR",
+                "amount_min": 500_000,
+                "amount_max": 200_000_000,
+                "buyer_capacity": 500_000_000,
+                "minimum_premium": 15_000,
+            },
+            {
+                "currency": "GBP",
+                "amount_min": 500_000,
+                "amount_max": 150_000_000,
+                "buyer_capacity": 400_000_000,
+                "minimum_premium": 12_000,
+            },
+        ],
+        "countries": ["AT", "BE", "DE", "ES", "FR", "GB", "IE", "IT", "LU", "NL"],
+        "excluded_sectors": NOT_INSURED_SECTORS,
+        "max_tenor_days": 180,
+        "max_probability_of_default": 0.03,
+        "cover_ratios": [0.85],
+        "waiting_period_days": 180,
+        "claim_threshold_days": 90,
+        "pricing": {
+            "loss_given_default": 0.5,
+            "target_loss_ratio": 0.7,
+            "expense_loading": 0.1,
+            "time_loading_bps_per_year": 25,
+        },
+    },
+    "Helios Specialty": {
+        "name": "Helios Construction & Trade Cover",
+        "currencies": [
+            {
+                "currency": "EUR",
+                "amount_min": 50_000,
+                "amount_max": 10_000_000,
+                "buyer_capacity": 15_000_000,
+                "minimum_premium": 4_000,
+                "fixed_fee": 1_000,
+            },
+        ],
+        "sectors": ["C", "F", "G", "H"],
+        "max_tenor_days": 90,
+        "max_probability_of_default": 0.15,
+        "cover_ratios": [0.8, 0.7],
+        "waiting_period_days": 120,
+        "claim_threshold_days": 45,
+        "pricing": {
+            "loss_given_default": 0.6,
+            "target_loss_ratio": 0.55,
+            "expense_loading": 0.2,
+            "time_loading_bps_per_year": 60,
+        },
+    },
+}
 
 
 def read_keys_file(keys_file: Path) -> dict[str, str]:
@@ -51,26 +143,55 @@ async def _working(session: AsyncSession, secret: str | None, account_id: str) -
     return found is not None and found[0].revoked_at is None and found[1].id == account_id
 
 
-async def _demo_account(session: AsyncSession, role: str, name: str) -> Account:
+async def _demo_account(
+    session: AsyncSession, role: str, name: str, platform_id: str | None = None
+) -> Account:
     query = select(Account).where(Account.role == role, Account.name == name)
     existing = (await session.execute(query.limit(1))).scalar_one_or_none()
     if existing is not None:
         return existing
-    return await service.create_account(session, SYSTEM, role, name, None)
+    return await service.create_account(session, SYSTEM, role, name, platform_id)
 
 
-async def ensure_demo(session: AsyncSession, known: dict[str, str]) -> list[str]:
-    """Create what is missing of the demo tenants; one line per key: role, name, secret.
+async def _demo_product(session: AsyncSession, insurer: Account, terms: dict[str, Any]) -> None:
+    query = select(Product.id).where(
+        Product.insurer_id == insurer.id, Product.name == terms["name"]
+    )
+    if (await session.execute(query.limit(1))).first() is None:
+        principal = Principal(insurer.id, insurer.role, livemode=False, api_key_id="")
+        await products.create_product(session, principal, msgspec.convert(terms, ProductTerms))
+
+
+@dataclass(frozen=True, slots=True)
+class DemoKey:
+    role: str
+    name: str
+    account_id: str
+    secret: str
+
+    @property
+    def line(self) -> str:
+        """The keys file line."""
+        return f"{self.role}\t{self.name}\t{self.secret}"
+
+
+async def _demo_key(session: AsyncSession, account: Account, known: dict[str, str]) -> DemoKey:
+    secret = known.get(account.name)
+    if secret is None or not await _working(session, secret, account.id):
+        secret = (await service.create_api_key(session, SYSTEM, account.id, False, "demo")).secret
+    return DemoKey(account.role, account.name, account.id, secret)
+
+
+async def ensure_demo(session: AsyncSession, known: dict[str, str]) -> list[DemoKey]:
+    """Create what is missing of the demo marketplace; a test key for each demo account.
 
     ``known`` holds the secrets made before, by account name; those that still work are kept.
     """
-    lines = []
-    for role, name in DEMO_ACCOUNTS:
-        account = await _demo_account(session, role, name)
-        secret = known.get(name)
-        if not await _working(session, secret, account.id):
-            secret = (
-                await service.create_api_key(session, SYSTEM, account.id, False, "demo")
-            ).secret
-        lines.append(f"{role}\t{name}\t{secret}")
-    return lines
+    accounts = [await _demo_account(session, *OPERATOR)]
+    for insurer_name, terms in DEMO_PRODUCTS.items():
+        insurer = await _demo_account(session, "insurer", insurer_name)
+        await _demo_product(session, insurer, terms)
+        accounts.append(insurer)
+    platform = await _demo_account(session, *PLATFORM)
+    accounts += [platform, await _demo_account(session, *SELLER, platform_id=platform.id)]
+    return [await _demo_key(session, account, known) for account in accounts]

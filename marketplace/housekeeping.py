@@ -17,7 +17,7 @@ log = structlog.get_logger("marketplace.housekeeping")
 
 
 async def purge_idempotency_keys(database: Database) -> int:
-    async with database.writer_session() as session:
+    async with database.write_turn(), database.writer_session() as session:
         purged = await idempotency.purge_expired(session, utc_now())
         await session.commit()
     if purged:

@@ -22,15 +22,19 @@ import asyncpg
 import httpx
 import pytest
 from litestar import Litestar
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import DeclarativeBase
 
 from marketplace.accounts import service
 from marketplace.app import create_app
 from marketplace.config import Settings, load_settings
 from marketplace.db import Database, create_engine
+from marketplace.kit.clock import utc_now
 from marketplace.kit.commands import SYSTEM
 from marketplace.migrations import upgrade
+from marketplace.models import Product
+
+pytest_plugins = ["tests.fixtures.market"]
 
 POSTGRES_URL = os.environ.get("MARKETPLACE_TEST_DATABASE_URL")
 
@@ -151,6 +155,16 @@ def new_tenant(database: Database):  # type: ignore[no-untyped-def]
         return Tenant(account.id, role, created.secret)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+async def only_this_tests_products(database: Database) -> AsyncIterator[None]:
+    """Pause every product after each test: a quote sees only the products its test made."""
+    yield
+    async with database.writer_session() as session:
+        now = utc_now()  # a changed stamp tells every process's cache of products in force
+        await session.execute(update(Product).values(status="paused", updated_at=now))
+        await session.commit()
 
 
 @pytest.fixture

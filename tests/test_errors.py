@@ -99,3 +99,13 @@ async def test_an_unexpected_failure_is_500_leaks_nothing_and_rolls_back(
         assert leak not in response.text
     assert "changed nothing" in body["detail"]
     assert await count_rows(Account) == before
+
+
+async def test_an_unknown_query_parameter_is_422_naming_it(client, new_tenant):
+    operator = await new_tenant("operator")
+    response = await client.get("/v1/accounts?rol=platform", headers=operator.headers)
+    body = assert_problem(response, 422, "validation_error", param="rol")
+    assert "role" in body["detail"]
+    assert (
+        await client.get("/v1/accounts?role=platform", headers=operator.headers)
+    ).status_code == 200

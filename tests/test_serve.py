@@ -20,10 +20,10 @@ def test_demo_keys_are_made_once_and_work_against_the_server(live_server, tmp_pa
     again = _demo_key_lines(live_server.env, keys_file)
     assert first == again
     roles = [line.split()[0] for line in first]
-    assert roles == ["operator", "insurer", "platform"]
+    assert roles == ["operator", "insurer", "insurer", "insurer", "platform", "seller"]
     assert oct(keys_file.stat().st_mode & 0o777) == "0o600"
 
-    platform_secret = first[2].split()[-1]
+    platform_secret = first[4].split()[-1]
     assert platform_secret.startswith("mk_test_")
     response = httpx.get(
         f"{live_server.url}/v1/accounts/me", headers={"Authorization": f"Bearer {platform_secret}"}
@@ -42,7 +42,7 @@ def test_the_server_serves_its_schema_and_docs(live_server):
 
 
 def test_one_log_line_per_request_without_keys_or_bodies(live_server, tmp_path):
-    secret = _demo_key_lines(live_server.env, tmp_path / "k.txt")[-1].split()[-1]
+    secret = _demo_key_lines(live_server.env, tmp_path / "k.txt")[4].split()[-1]
     marker = "Body Marker Name"
     response = httpx.post(
         f"{live_server.url}/v1/accounts",

@@ -9,11 +9,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
 
+def dialect_insert(session: AsyncSession, model: type[DeclarativeBase]) -> Any:
+    """An INSERT with the backend's ON CONFLICT clauses (the same on SQLite and PostgreSQL)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(model)
+
+
 async def insert_ignore(
     session: AsyncSession, model: type[DeclarativeBase], values: dict[str, Any]
 ) -> bool:
     """Insert one row unless it conflicts with an existing key; True when it was inserted."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(model).values(**values).on_conflict_do_nothing()
+    statement = dialect_insert(session, model).values(**values).on_conflict_do_nothing()
     result = await session.execute(statement)
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]

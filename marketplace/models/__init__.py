@@ -2,6 +2,20 @@
 
 from marketplace.models.accounts import Account, ApiKey
 from marketplace.models.base import Base
+from marketplace.models.buyers import Buyer, BuyerExposure
 from marketplace.models.idempotency import IdempotencyRecord
+from marketplace.models.products import Product, ProductVersion
+from marketplace.models.quotes import Offer, Quote
 
-__all__ = ["Account", "ApiKey", "Base", "IdempotencyRecord"]
+__all__ = [
+    "Account",
+    "ApiKey",
+    "Base",
+    "Buyer",
+    "BuyerExposure",
+    "IdempotencyRecord",
+    "Offer",
+    "Product",
+    "ProductVersion",
+    "Quote",
+]

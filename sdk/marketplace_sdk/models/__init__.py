@@ -7,18 +7,52 @@ from .account_out_role import AccountOutRole
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_out import ApiKeyOut
+from .buyer_facts import BuyerFacts
+from .buyer_in import BuyerIn
+from .buyer_out import BuyerOut
+from .buyer_risk import BuyerRisk
+from .capacity import Capacity
+from .counter_offer import CounterOffer
+from .country import Country
+from .currency import Currency
+from .currency_terms import CurrencyTerms
+from .decline import Decline
+from .decline_reason import DeclineReason
 from .field_error import FieldError
 from .health import Health
+from .invoice_in import InvoiceIn
 from .list_accounts_role_type_1 import ListAccountsRoleType1
 from .list_accounts_role_type_2_type_1 import ListAccountsRoleType2Type1
 from .list_accounts_role_type_3_type_1 import ListAccountsRoleType3Type1
 from .list_of_account_out import ListOfAccountOut
 from .list_of_api_key_out import ListOfApiKeyOut
+from .list_of_buyer_out import ListOfBuyerOut
+from .list_of_product_out import ListOfProductOut
+from .list_of_quote_out import ListOfQuoteOut
+from .list_products_status_type_1 import ListProductsStatusType1
+from .list_products_status_type_2_type_1 import ListProductsStatusType2Type1
+from .list_products_status_type_3_type_1 import ListProductsStatusType3Type1
+from .list_quotes_status_type_1 import ListQuotesStatusType1
+from .list_quotes_status_type_2_type_1 import ListQuotesStatusType2Type1
+from .list_quotes_status_type_3_type_1 import ListQuotesStatusType3Type1
+from .offer_out import OfferOut
+from .pricing_terms import PricingTerms
 from .problem import Problem
+from .product_out import ProductOut
+from .product_out_status import ProductOutStatus
+from .product_terms import ProductTerms
+from .product_version_out import ProductVersionOut
+from .quote_create import QuoteCreate
+from .quote_out import QuoteOut
+from .quote_out_status import QuoteOutStatus
 from .readiness import Readiness
 from .readiness_database import ReadinessDatabase
 from .readiness_migrations import ReadinessMigrations
 from .readiness_status import ReadinessStatus
+from .reason import Reason
+from .relationship_in import RelationshipIn
+from .risk import Risk
+from .sector import Sector
 
 __all__ = (
     "AccountCreate",
@@ -28,16 +62,50 @@ __all__ = (
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyOut",
+    "BuyerFacts",
+    "BuyerIn",
+    "BuyerOut",
+    "BuyerRisk",
+    "Capacity",
+    "CounterOffer",
+    "Country",
+    "Currency",
+    "CurrencyTerms",
+    "Decline",
+    "DeclineReason",
     "FieldError",
     "Health",
+    "InvoiceIn",
     "ListAccountsRoleType1",
     "ListAccountsRoleType2Type1",
     "ListAccountsRoleType3Type1",
     "ListOfAccountOut",
     "ListOfApiKeyOut",
+    "ListOfBuyerOut",
+    "ListOfProductOut",
+    "ListOfQuoteOut",
+    "ListProductsStatusType1",
+    "ListProductsStatusType2Type1",
+    "ListProductsStatusType3Type1",
+    "ListQuotesStatusType1",
+    "ListQuotesStatusType2Type1",
+    "ListQuotesStatusType3Type1",
+    "OfferOut",
+    "PricingTerms",
     "Problem",
+    "ProductOut",
+    "ProductOutStatus",
+    "ProductTerms",
+    "ProductVersionOut",
+    "QuoteCreate",
+    "QuoteOut",
+    "QuoteOutStatus",
     "Readiness",
     "ReadinessDatabase",
     "ReadinessMigrations",
     "ReadinessStatus",
+    "Reason",
+    "RelationshipIn",
+    "Risk",
+    "Sector",
 )

@@ -1,0 +1,89 @@
+"""HTTP endpoints for quotes: the call a platform makes inside its checkout."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.datastructures import State
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
+
+from marketplace.accounts.auth import require_roles
+from marketplace.kit.clock import utc_now
+from marketplace.kit.idempotency import IdempotencyKey
+from marketplace.kit.ids import id_pattern
+from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
+from marketplace.kit.pagination import ListOf, Pagination, pagination
+from marketplace.kit.unit_of_work import Caller, DbSession
+from marketplace.quotes import service
+from marketplace.quotes.schemas import QuoteCreate, QuoteOut, QuoteStatus, quote_out
+from marketplace.quotes.service import QuoteContext
+
+QuotePath = Annotated[
+    str, PathParameter(pattern=id_pattern("quote"), description="A quote id (quo_…)")
+]
+BuyerFilter = Annotated[
+    str | None,
+    QueryParameter(pattern=id_pattern("buyer"), description="Only quotes for this buyer"),
+]
+
+
+def _quote_context(state: State) -> QuoteContext:
+    context: QuoteContext = state.quote_context
+    return context
+
+
+Context = NamedDependency[QuoteContext]
+
+
+def _out(found: service.QuoteWithOffers) -> QuoteOut:
+    return quote_out(found.quote, found.offers, utc_now())
+
+
+class QuoteController(Controller):
+    path = "/quotes"
+    tags = ["quotes"]
+    guards = [require_roles("platform", "seller")]
+    dependencies = {"context": Provide(_quote_context, sync_to_thread=False)}
+
+    @post("/", operation_id="create_quote", responses=problem_responses(WRITE_ERRORS))
+    async def create(
+        self,
+        session: DbSession,
+        principal: Caller,
+        context: Context,
+        data: JSONBody[QuoteCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> QuoteOut:
+        """Price an invoice with every insurer product: offers, or declines with reasons."""
+        now = utc_now()
+        created = await service.create_quote(session, principal, data, context, now)
+        return quote_out(created.quote, created.offers, now)
+
+    @get(
+        "/",
+        operation_id="list_quotes",
+        dependencies=pagination("quote"),
+        responses=problem_responses(),
+    )
+    async def list(
+        self,
+        session: DbSession,
+        principal: Caller,
+        page: Pagination,
+        status: FromQuery[QuoteStatus | None] = None,
+        buyer: BuyerFilter = None,
+    ) -> ListOf[QuoteOut]:
+        """The caller's quotes (and, for a seller, those its platform made for it); newest first."""
+        found = await service.list_quotes(
+            session, principal, status=status, buyer_id=buyer, page=page, now=utc_now()
+        )
+        return ListOf(data=[_out(q) for q in found.items], has_more=found.has_more)
+
+    @get("/{quote_id:str}", operation_id="retrieve_quote", responses=problem_responses())
+    async def retrieve(
+        self, session: DbSession, principal: Caller, quote_id: QuotePath
+    ) -> QuoteOut:
+        """One quote, with its offers and declines as they were priced."""
+        return _out(await service.retrieve(session, principal, quote_id))

@@ -1,0 +1,144 @@
+"""Each product's answer to a quote: one priced offer, or a decline with reasons.
+
+Pure functions over the product terms, the quote facts and the model's risk. A product offers
+at most one cover ratio: the first of the ratios asked for (or of its own menu, when none is
+asked for) that its appetite accepts; every requested ratio it lacks is a reason to decline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from marketplace.products.in_force import ProductInForce
+from marketplace.products.schemas import CurrencyTerms, ProductTerms
+from marketplace.underwriting.appetite import (
+    AppetiteDecision,
+    AppetiteRules,
+    CounterOffer,
+    DeclineReason,
+    assess,
+)
+from marketplace.underwriting.features import QuoteFacts
+from marketplace.underwriting.pricing import Price, PricingTerms, price
+
+
+@dataclass(frozen=True, slots=True)
+class PricedOffer:
+    product: ProductInForce
+    cover_ratio: Decimal
+    price: Price
+
+
+@dataclass(frozen=True, slots=True)
+class Declined:
+    product: ProductInForce
+    decision: AppetiteDecision
+    cover_ratio: Decimal
+
+
+def ratio(value: float) -> Decimal:
+    """A ratio from JSON as the exact decimal a person wrote (0.9, not 0.9000000000000000222)."""
+    return Decimal(repr(value))
+
+
+def appetite_rules(terms: ProductTerms, limits: CurrencyTerms | None) -> AppetiteRules:
+    return AppetiteRules(
+        currencies=frozenset(c.currency.value for c in terms.currencies),
+        max_probability_of_default=terms.max_probability_of_default,
+        countries_accepted=None
+        if terms.countries is None
+        else frozenset(c.value for c in terms.countries),
+        countries_excluded=frozenset(c.value for c in terms.excluded_countries),
+        sectors_accepted=None
+        if terms.sectors is None
+        else frozenset(s.value for s in terms.sectors),
+        sectors_excluded=frozenset(s.value for s in terms.excluded_sectors),
+        amount_min_minor=limits.amount_min if limits else 1,
+        amount_max_minor=limits.amount_max if limits else None,
+        max_tenor_days=terms.max_tenor_days,
+    )
+
+
+def pricing_terms(terms: ProductTerms, limits: CurrencyTerms) -> PricingTerms:
+    return PricingTerms(
+        loss_given_default=ratio(terms.pricing.loss_given_default),
+        target_loss_ratio=ratio(terms.pricing.target_loss_ratio),
+        expense_loading=ratio(terms.pricing.expense_loading),
+        time_loading_bps_per_year=terms.pricing.time_loading_bps_per_year,
+        fixed_fee_minor=limits.fixed_fee,
+        minimum_premium_minor=limits.minimum_premium,
+    )
+
+
+def _ratios_to_try(
+    terms: ProductTerms, requested: list[float] | None
+) -> tuple[list[Decimal], list[Decimal]]:
+    """(the ratios to try in order, the requested ratios the product does not offer)."""
+    menu = [ratio(r) for r in terms.cover_ratios]
+    if requested is None:
+        return menu, []
+    wanted = list(dict.fromkeys(ratio(r) for r in requested))
+    return [r for r in wanted if r in menu], [r for r in wanted if r not in menu]
+
+
+def _not_offered(
+    terms: ProductTerms, missing: list[Decimal], at_default: AppetiteDecision
+) -> AppetiteDecision:
+    """No requested ratio is on the menu: say so, with the reasons the default ratio would meet.
+
+    When the default ratio would be accepted, the counter-offer names the ratios offered.
+    """
+    offered = tuple(str(ratio(r)) for r in terms.cover_ratios)
+    asked = ", ".join(str(r) for r in missing)
+    reason = DeclineReason(
+        "cover_ratio_not_offered",
+        f"Cover ratio {asked} is not offered; offered: {', '.join(offered)}",
+        offered,
+    )
+    counter = at_default.counter_offer
+    if at_default.accepted:
+        counter = CounterOffer(None, None, f"Insurable at cover ratio {' or '.join(offered)}")
+    return AppetiteDecision((reason, *at_default.reasons), counter)
+
+
+def evaluate(
+    product: ProductInForce,
+    facts: QuoteFacts,
+    probability_of_default: float,
+    requested_ratios: list[float] | None,
+    exposure_minor: int,
+) -> PricedOffer | Declined:
+    """The product's one offer, or why it declines (with a counter-offer where one exists)."""
+    terms = product.terms
+    limits = next((c for c in terms.currencies if c.currency.value == facts.currency), None)
+    rules = appetite_rules(terms, limits)
+    available = None if limits is None else max(0, limits.buyer_capacity - exposure_minor)
+
+    def decide(cover_ratio: Decimal) -> AppetiteDecision:
+        return assess(
+            rules,
+            facts,
+            probability_of_default=probability_of_default,
+            cover_ratio=cover_ratio,
+            available_capacity_minor=available,
+        )
+
+    candidates, missing = _ratios_to_try(terms, requested_ratios)
+    first: Declined | None = None
+    for cover_ratio in candidates:
+        decision = decide(cover_ratio)
+        if decision.accepted and limits is not None:
+            priced = price(
+                probability_of_default=probability_of_default,
+                cover_ratio=cover_ratio,
+                amount_minor=facts.amount_minor,
+                tenor_days=facts.tenor_days,
+                terms=pricing_terms(terms, limits),
+            )
+            return PricedOffer(product, cover_ratio, priced)
+        first = first or Declined(product, decision, cover_ratio)
+    if first is None:
+        default_ratio = ratio(terms.cover_ratios[0])
+        return Declined(product, _not_offered(terms, missing, decide(default_ratio)), default_ratio)
+    return first

@@ -1,0 +1,51 @@
+"""Every query on quotes and offers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from marketplace.models.quotes import Offer, Quote
+
+
+def _columns(row: Quote | Offer) -> dict[str, Any]:
+    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
+
+
+async def add(session: AsyncSession, quote: Quote, offers: list[Offer]) -> None:
+    """Insert the quote, then its offers (bulk inserts: no unit of work on the hot path)."""
+    await session.execute(insert(Quote), [_columns(quote)])
+    if offers:
+        await session.execute(insert(Offer), [_columns(offer) for offer in offers])
+
+
+def visible_query(livemode: bool, account_id: str) -> Select[Quote]:
+    """Quotes of a mode that an account asked for, or that were asked for it as the seller."""
+    return select(Quote).where(
+        Quote.livemode == livemode,
+        or_(Quote.account_id == account_id, Quote.seller_id == account_id),
+    )
+
+
+def with_status(query: Select[Quote], status: str, now: datetime) -> Select[Quote]:
+    """Filter by status as clients read it: an unbound quote past its expiry reads ``expired``."""
+    if status == "expired":
+        return query.where(Quote.status != "bound", Quote.expires_at <= now)
+    if status == "bound":
+        return query.where(Quote.status == "bound")
+    return query.where(Quote.status == status, Quote.expires_at > now)
+
+
+async def offers_of(session: AsyncSession, quote_ids: list[str]) -> dict[str, list[Offer]]:
+    """Each quote's offers, cheapest first."""
+    found: dict[str, list[Offer]] = {quote_id: [] for quote_id in quote_ids}
+    if quote_ids:
+        query = (
+            select(Offer).where(Offer.quote_id.in_(quote_ids)).order_by(Offer.quote_id, Offer.rank)
+        )
+        for offer in (await session.execute(query)).scalars():
+            found[offer.quote_id].append(offer)
+    return found

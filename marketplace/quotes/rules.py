@@ -1,0 +1,70 @@
+"""Rules on a quote request that its schema cannot say: dates, tenor, and whose quote it is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from marketplace.accounts import repository as accounts
+from marketplace.errors import ResourceNotFound, RuleViolation
+from marketplace.kit.tenancy import Principal
+from marketplace.quotes.schemas import InvoiceIn
+
+
+class DueDateNotAfterIssueDate(RuleViolation):
+    code = "due_date_not_after_issue_date"
+    title = "The due date must come after the issue date"
+
+
+class DueDateInPast(RuleViolation):
+    code = "due_date_in_past"
+    title = "The invoice is already due"
+
+
+class TenorTooLong(RuleViolation):
+    code = "tenor_too_long"
+    title = "No product insures an invoice this long"
+
+
+class SellerNotFound(ResourceNotFound):
+    pass
+
+
+def tenor_days(invoice: InvoiceIn) -> int:
+    return (invoice.due_date - invoice.issue_date).days
+
+
+def check_dates(invoice: InvoiceIn, today: date, longest_tenor_days: int | None) -> None:
+    """Refuse invoices no product could insure whatever the buyer: backwards, due, too long."""
+    if invoice.due_date <= invoice.issue_date:
+        raise DueDateNotAfterIssueDate(
+            f"due_date {invoice.due_date} is not after issue_date {invoice.issue_date}",
+            param="invoice.due_date",
+        )
+    if invoice.due_date < today:
+        raise DueDateInPast(
+            f"due_date {invoice.due_date} is before today ({today})", param="invoice.due_date"
+        )
+    if longest_tenor_days is not None and tenor_days(invoice) > longest_tenor_days:
+        raise TenorTooLong(
+            f"The invoice runs {tenor_days(invoice)} days from issue to due date;"
+            f" the longest any product insures is {longest_tenor_days} days",
+            param="invoice.due_date",
+        )
+
+
+async def seller_of_quote(
+    session: AsyncSession, principal: Principal, seller_id: str | None
+) -> str | None:
+    """The seller of a quote: the caller if it is a seller, else one of the platform's sellers."""
+    if principal.role == "seller":
+        if seller_id not in (None, principal.account_id):
+            raise SellerNotFound(f"No such seller: {seller_id}", param="seller")
+        return principal.account_id
+    if seller_id is None:
+        return None
+    seller = await accounts.get_account(session, seller_id)
+    if seller is None or seller.platform_id != principal.account_id:
+        raise SellerNotFound(f"No such seller: {seller_id}", param="seller")
+    return seller.id

@@ -1,0 +1,253 @@
+"""Quotes: score the buyer once, ask every active product, keep everything to reproduce it.
+
+A quote is answered in one round trip: the buyer is registered (or updated with what the quote
+says of it), the model scores the invoice, each active product offers or declines, and the
+quote is stored with the exact feature vector, model version and product versions used. A
+decline is a result (status ``declined``), not an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from marketplace.buyers import repository as buyers_repository
+from marketplace.buyers import service as buyers
+from marketplace.errors import ResourceNotFound
+from marketplace.kit.ids import new_id
+from marketplace.kit.pagination import Page, PageRequest, paginate
+from marketplace.kit.tenancy import Principal
+from marketplace.models.quotes import Offer, Quote
+from marketplace.products.in_force import ProductInForce, ProductsInForce
+from marketplace.quotes import repository, rules
+from marketplace.quotes.offers import Declined, PricedOffer, evaluate
+from marketplace.quotes.schemas import QuoteCreate
+from marketplace.underwriting.features import QuoteFacts
+from marketplace.underwriting.model import RiskAssessment, RiskModel
+from marketplace.underwriting.pricing import insured_amount_minor
+
+DEFAULT_VALIDITY_MINUTES = 1440
+
+
+class QuoteNotFound(ResourceNotFound):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteContext:
+    """What every quote needs from the process: the loaded model and the products in force."""
+
+    model: RiskModel
+    products: ProductsInForce
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWithOffers:
+    quote: Quote
+    offers: list[Offer]
+
+
+def facts_of(data: QuoteCreate, buyer: dict[str, Any]) -> QuoteFacts:
+    """What the model scores: the invoice, the buyer as the registry now knows it, the relationship.
+
+    A revenue known only in another currency is left out rather than compared across currencies.
+    """
+    invoice, relationship = data.invoice, data.relationship
+    revenue_comparable = buyer["annual_revenue_currency"] == invoice.currency.value
+    return QuoteFacts(
+        amount_minor=invoice.amount,
+        currency=invoice.currency.value,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+        country=data.buyer.country.value,
+        sector=buyer["sector"],
+        years_in_business=buyer["years_in_business"],
+        employees=buyer["employees"],
+        annual_revenue_minor=buyer["annual_revenue_minor"] if revenue_comparable else None,
+        payment_incidents_12m=buyer["payment_incidents_12m"],
+        avg_days_beyond_terms=buyer["avg_days_beyond_terms"],
+        bureau_score=buyer["bureau_score"],
+        relationship_months=relationship.months if relationship else None,
+        prior_invoices_count=relationship.prior_invoices_count if relationship else None,
+        prior_late_ratio=relationship.prior_late_ratio if relationship else None,
+    )
+
+
+def _offer_row(quote_id: str, rank: int, offer: PricedOffer) -> Offer:
+    terms, price = offer.product.terms, offer.price
+    return Offer(
+        id=new_id("offer"),
+        quote_id=quote_id,
+        rank=rank,
+        product_id=offer.product.product_id,
+        product_version=offer.product.version,
+        insurer_id=offer.product.insurer_id,
+        cover_ratio=float(offer.cover_ratio),
+        insured_amount_minor=price.insured_amount_minor,
+        premium_minor=price.premium_minor,
+        premium_rate_bps=price.premium_rate_bps,
+        waiting_period_days=terms.waiting_period_days,
+        claim_threshold_days=terms.claim_threshold_days,
+        pricing=msgspec.to_builtins(price.breakdown),
+    )
+
+
+def _decline_document(declined: Declined) -> dict[str, Any]:
+    counter = declined.decision.counter_offer
+    counter_document = None
+    if counter is not None:
+        counter_document = {
+            "message": counter.message,
+            "max_invoice_amount": counter.max_amount_minor,
+            "max_insured_amount": (
+                None
+                if counter.max_amount_minor is None
+                else insured_amount_minor(counter.max_amount_minor, declined.cover_ratio)
+            ),
+            "max_tenor_days": counter.max_tenor_days,
+        }
+    return {
+        "product": declined.product.product_id,
+        "product_version": declined.product.version,
+        "insurer": declined.product.insurer_id,
+        "reasons": [
+            {
+                "code": r.code,
+                "message": r.message,
+                "limit": list(r.limit) if isinstance(r.limit, tuple) else r.limit,
+            }
+            for r in declined.decision.reasons
+        ],
+        "counter_offer": counter_document,
+    }
+
+
+def _expiry(now: datetime, answered: list[ProductInForce]) -> datetime:
+    minutes = min(
+        (p.terms.quote_validity_minutes for p in answered), default=DEFAULT_VALIDITY_MINUTES
+    )
+    return now + timedelta(minutes=minutes)
+
+
+async def _register_buyer(
+    session: AsyncSession,
+    principal: Principal,
+    data: QuoteCreate,
+    model: RiskModel,
+    now: datetime,
+) -> tuple[str, QuoteFacts, RiskAssessment, dict[tuple[str, str], int]]:
+    """Score the buyer as the registry knows it after this quote, and write it back with the
+    score; its exposure by (product, currency)."""
+    livemode, country, registration_number = buyers.identity_of(principal, data.buyer)
+    known, used = await buyers_repository.find_with_exposures(
+        session, livemode, country, registration_number
+    )
+    facts_row = buyers.merged_facts(known, data.buyer, data.invoice.currency.value)
+    facts = facts_of(data, facts_row)
+    risk = model.score(facts)
+    buyer_id = await buyers_repository.upsert(
+        session,
+        {
+            "id": known.id if known else new_id("buyer"),
+            "livemode": livemode,
+            "country": country,
+            "registration_number": registration_number,
+            **facts_row,
+            "probability_of_default": risk.probability_of_default,
+            "grade": risk.grade,
+            "model_version": risk.model_version,
+            "scored_at": now,
+            "created_at": known.created_at if known else now,
+            "updated_at": now,
+        },
+    )
+    return buyer_id, facts, risk, used
+
+
+async def create_quote(
+    session: AsyncSession,
+    principal: Principal,
+    data: QuoteCreate,
+    context: QuoteContext,
+    now: datetime,
+) -> QuoteWithOffers:
+    """Price the invoice with every product in force; store and return the quote."""
+    seller_id = await rules.seller_of_quote(session, principal, data.seller)
+    products = await context.products.get(session, principal.livemode)
+    longest = max((p.terms.max_tenor_days for p in products), default=None)
+    rules.check_dates(data.invoice, now.date(), longest)
+    buyer_id, facts, risk, used = await _register_buyer(
+        session, principal, data, context.model, now
+    )
+    outcomes = [
+        evaluate(
+            product,
+            facts,
+            risk.probability_of_default,
+            data.cover_ratios,
+            used.get((product.product_id, facts.currency), 0),
+        )
+        for product in products
+    ]
+    offered = sorted(
+        (o for o in outcomes if isinstance(o, PricedOffer)), key=lambda o: o.price.premium_minor
+    )
+    declined = [o for o in outcomes if isinstance(o, Declined)]
+    quote = Quote(
+        id=new_id("quote"),
+        livemode=principal.livemode,
+        account_id=principal.account_id,
+        seller_id=seller_id,
+        buyer_id=buyer_id,
+        status="quoted" if offered else "declined",
+        invoice_number=data.invoice.number,
+        amount_minor=data.invoice.amount,
+        currency=data.invoice.currency.value,
+        issue_date=data.invoice.issue_date,
+        due_date=data.invoice.due_date,
+        request=msgspec.to_builtins(data),
+        model_version=risk.model_version,
+        features=list(risk.features),
+        probability_of_default=risk.probability_of_default,
+        grade=risk.grade,
+        reasons=[msgspec.to_builtins(reason) for reason in risk.reasons],
+        declines=[_decline_document(d) for d in declined],
+        expires_at=_expiry(now, [o.product for o in offered] or products),
+        created_at=now,
+    )
+    offers = [_offer_row(quote.id, rank, offer) for rank, offer in enumerate(offered)]
+    await repository.add(session, quote, offers)
+    return QuoteWithOffers(quote, offers)
+
+
+async def retrieve(session: AsyncSession, principal: Principal, quote_id: str) -> QuoteWithOffers:
+    query = repository.visible_query(principal.livemode, principal.account_id).where(
+        Quote.id == quote_id
+    )
+    quote = (await session.execute(query)).scalar_one_or_none()
+    if quote is None:
+        raise QuoteNotFound(f"No such quote: {quote_id}", param="quote")
+    return QuoteWithOffers(quote, (await repository.offers_of(session, [quote.id]))[quote.id])
+
+
+async def list_quotes(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    status: str | None,
+    buyer_id: str | None,
+    page: PageRequest,
+    now: datetime,
+) -> Page[QuoteWithOffers]:
+    query = repository.visible_query(principal.livemode, principal.account_id)
+    if status is not None:
+        query = repository.with_status(query, status, now)
+    if buyer_id is not None:
+        query = query.where(Quote.buyer_id == buyer_id)
+    found = await paginate(session, query, Quote.id, page)
+    offers = await repository.offers_of(session, [q.id for q in found.items])
+    return Page([QuoteWithOffers(q, offers[q.id]) for q in found.items], found.has_more)

@@ -1,0 +1,203 @@
+"""Appetite: does a product take this risk? Accept, or say why not and what it would take.
+
+``assess`` checks a product's rules against the quote and the model's risk and returns every
+rule crossed (not just the first), each as a ``DeclineReason`` with a stable code, a sentence
+and the limit crossed (amounts in messages are minor units of the invoice currency):
+
+=======================  ===============================================  ==================
+code                     when                                             limit
+=======================  ===============================================  ==================
+currency_not_supported   the invoice currency is not one of the product's the currencies
+country_excluded         the buyer country is excluded, not accepted,     the accepted or
+                         or unknown while the product lists countries     excluded countries
+sector_excluded          the same for the buyer's NACE sector             the sectors
+amount_below_minimum     amount < amount_min_minor                        amount_min_minor
+amount_above_maximum     amount > amount_max_minor                        amount_max_minor
+tenor_too_long           tenor > max_tenor_days                           max_tenor_days
+risk_too_high            probability of default > the product's maximum   the maximum
+capacity_exceeded        insured amount > the buyer capacity still free   available capacity
+=======================  ===============================================  ==================
+
+A counter-offer exists when every reason is curable by a smaller invoice or a shorter tenor
+(``amount_above_maximum``, ``capacity_exceeded``, ``tenor_too_long``): it names the largest
+invoice amount whose insured amount fits both the maximum and the capacity, and/or the
+longest tenor accepted. The risk can change with the amount or tenor, so the caller quotes
+again on the counter-offer's terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal, localcontext
+
+from marketplace.underwriting.features import QuoteFacts
+from marketplace.underwriting.pricing import PRECISION_DIGITS, insured_amount_minor
+
+CURABLE = frozenset(("amount_above_maximum", "capacity_exceeded", "tenor_too_long"))
+
+Limit = int | float | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AppetiteRules:
+    """A product's appetite. ``None`` for an accepted list means "any not excluded"."""
+
+    currencies: frozenset[str]
+    max_probability_of_default: float
+    countries_accepted: frozenset[str] | None = None
+    countries_excluded: frozenset[str] = frozenset()
+    sectors_accepted: frozenset[str] | None = None
+    sectors_excluded: frozenset[str] = frozenset()
+    amount_min_minor: int = 1
+    amount_max_minor: int | None = None
+    max_tenor_days: int | None = None
+
+
+@dataclass(frozen=True)
+class DeclineReason:
+    """One rule the quote crosses."""
+
+    code: str
+    message: str
+    limit: Limit
+
+
+@dataclass(frozen=True)
+class CounterOffer:
+    """Terms the product would consider: an invoice up to an amount and/or a tenor."""
+
+    max_amount_minor: int | None
+    max_tenor_days: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class AppetiteDecision:
+    """Accepted when there is no reason to decline."""
+
+    reasons: tuple[DeclineReason, ...]
+    counter_offer: CounterOffer | None
+
+    @property
+    def accepted(self) -> bool:
+        """True when no rule is crossed."""
+        return not self.reasons
+
+
+def assess(
+    rules: AppetiteRules,
+    facts: QuoteFacts,
+    *,
+    probability_of_default: float,
+    cover_ratio: Decimal,
+    available_capacity_minor: int | None = None,
+) -> AppetiteDecision:
+    """Accept, or every reason to decline plus a counter-offer where one exists.
+
+    ``available_capacity_minor`` is the buyer capacity this product still has free (its
+    per-buyer limit minus current exposure), or None when capacity is not limited.
+    """
+    insured = insured_amount_minor(facts.amount_minor, cover_ratio)
+    reasons = (
+        *_market_reasons(rules, facts),
+        *_size_reasons(rules, facts, insured, available_capacity_minor),
+        *_risk_reasons(rules, probability_of_default),
+    )
+    counter = _counter_offer(rules, facts, reasons, cover_ratio, available_capacity_minor)
+    return AppetiteDecision(reasons=tuple(reasons), counter_offer=counter)
+
+
+def _listed(
+    code: str,
+    kind: str,
+    value: str | None,
+    accepted: frozenset[str] | None,
+    excluded: frozenset[str],
+) -> Iterator[DeclineReason]:
+    if value is not None and value in excluded:
+        yield DeclineReason(code, f"Buyer {kind} {value} is excluded", tuple(sorted(excluded)))
+    elif accepted is not None and (value is None or value not in accepted):
+        shown = "not given" if value is None else f"{value} is not accepted"
+        allowed = ", ".join(sorted(accepted))
+        yield DeclineReason(
+            code, f"Buyer {kind} {shown}; accepted: {allowed}", tuple(sorted(accepted))
+        )
+
+
+def _market_reasons(rules: AppetiteRules, facts: QuoteFacts) -> Iterator[DeclineReason]:
+    if facts.currency not in rules.currencies:
+        supported = tuple(sorted(rules.currencies))
+        message = f"Currency {facts.currency} is not supported; supported: {', '.join(supported)}"
+        yield DeclineReason("currency_not_supported", message, supported)
+    yield from _listed(
+        "country_excluded",
+        "country",
+        facts.country,
+        rules.countries_accepted,
+        rules.countries_excluded,
+    )
+    yield from _listed(
+        "sector_excluded", "sector", facts.sector, rules.sectors_accepted, rules.sectors_excluded
+    )
+
+
+def _size_reasons(
+    rules: AppetiteRules, facts: QuoteFacts, insured: int, capacity: int | None
+) -> Iterator[DeclineReason]:
+    amount, tenor = facts.amount_minor, facts.tenor_days
+    if amount < rules.amount_min_minor:
+        message = f"Invoice amount {amount:,} is below the minimum of {rules.amount_min_minor:,}"
+        yield DeclineReason("amount_below_minimum", message, rules.amount_min_minor)
+    if rules.amount_max_minor is not None and amount > rules.amount_max_minor:
+        message = f"Invoice amount {amount:,} is above the maximum of {rules.amount_max_minor:,}"
+        yield DeclineReason("amount_above_maximum", message, rules.amount_max_minor)
+    if rules.max_tenor_days is not None and tenor > rules.max_tenor_days:
+        message = f"Tenor of {tenor} days is longer than the maximum of {rules.max_tenor_days}"
+        yield DeclineReason("tenor_too_long", message, rules.max_tenor_days)
+    if capacity is not None and insured > capacity:
+        message = f"Insured amount {insured:,} exceeds the buyer capacity available, {capacity:,}"
+        yield DeclineReason("capacity_exceeded", message, capacity)
+
+
+def _risk_reasons(rules: AppetiteRules, probability: float) -> Iterator[DeclineReason]:
+    if probability > rules.max_probability_of_default:
+        message = (
+            f"Probability of default {probability:.2%} is above the product's maximum "
+            f"of {rules.max_probability_of_default:.2%}"
+        )
+        yield DeclineReason("risk_too_high", message, rules.max_probability_of_default)
+
+
+def largest_amount_within(capacity_minor: int, cover_ratio: Decimal) -> int:
+    """The largest invoice amount whose insured amount, floor(amount x ratio), fits capacity."""
+    with localcontext(prec=PRECISION_DIGITS):
+        # floor(a * r) <= c  <=>  a * r < c + 1  <=>  a < (c + 1) / r
+        bound = (Decimal(capacity_minor) + 1) / cover_ratio
+        return int(bound.to_integral_value(ROUND_CEILING)) - 1
+
+
+def _counter_offer(
+    rules: AppetiteRules,
+    facts: QuoteFacts,
+    reasons: tuple[DeclineReason, ...],
+    cover_ratio: Decimal,
+    capacity: int | None,
+) -> CounterOffer | None:
+    codes = {reason.code for reason in reasons}
+    if not codes or not codes <= CURABLE:
+        return None
+    max_amount = None
+    if codes & {"amount_above_maximum", "capacity_exceeded"}:
+        ceilings = [facts.amount_minor]
+        if rules.amount_max_minor is not None:
+            ceilings.append(rules.amount_max_minor)
+        if capacity is not None:
+            ceilings.append(largest_amount_within(capacity, cover_ratio))
+        max_amount = min(ceilings)
+        if max_amount < max(rules.amount_min_minor, 1):
+            return None
+    max_tenor = rules.max_tenor_days if "tenor_too_long" in codes else None
+    parts = [f"an invoice of at most {max_amount:,}"] if max_amount is not None else []
+    parts += [f"a tenor of at most {max_tenor} days"] if max_tenor is not None else []
+    return CounterOffer(max_amount, max_tenor, "Insurable with " + " and ".join(parts))

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.buyer_facts import BuyerFacts
+    from ..models.buyer_risk import BuyerRisk
+    from ..models.capacity import Capacity
+
+
+T = TypeVar("T", bound="BuyerOut")
+
+
+@_attrs_define
+class BuyerOut:
+    """
+    Attributes:
+        capacity (list[Capacity]):
+        country (str):
+        created_at (datetime.datetime):
+        facts (BuyerFacts):
+        id (str):
+        livemode (bool):
+        name (None | str):
+        registration_number (str):
+        risk (BuyerRisk):
+        sector (None | str):
+        updated_at (datetime.datetime):
+        object_ (Literal['buyer'] | Unset):  Default: 'buyer'.
+    """
+
+    capacity: list[Capacity]
+    country: str
+    created_at: datetime.datetime
+    facts: BuyerFacts
+    id: str
+    livemode: bool
+    name: None | str
+    registration_number: str
+    risk: BuyerRisk
+    sector: None | str
+    updated_at: datetime.datetime
+    object_: Literal["buyer"] | Unset = "buyer"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        capacity = []
+        for capacity_item_data in self.capacity:
+            capacity_item = capacity_item_data.to_dict()
+            capacity.append(capacity_item)
+
+        country = self.country
+
+        created_at = self.created_at.isoformat()
+
+        facts = self.facts.to_dict()
+
+        id = self.id
+
+        livemode = self.livemode
+
+        name: None | str
+        name = self.name
+
+        registration_number = self.registration_number
+
+        risk = self.risk.to_dict()
+
+        sector: None | str
+        sector = self.sector
+
+        updated_at = self.updated_at.isoformat()
+
+        object_ = self.object_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "capacity": capacity,
+                "country": country,
+                "created_at": created_at,
+                "facts": facts,
+                "id": id,
+                "livemode": livemode,
+                "name": name,
+                "registration_number": registration_number,
+                "risk": risk,
+                "sector": sector,
+                "updated_at": updated_at,
+            }
+        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.buyer_facts import BuyerFacts  # noqa: PLC0415
+        from ..models.buyer_risk import BuyerRisk  # noqa: PLC0415
+        from ..models.capacity import Capacity  # noqa: PLC0415
+
+        d = dict(src_dict)
+        capacity = []
+        _capacity = d.pop("capacity")
+        for capacity_item_data in _capacity:
+            capacity_item = Capacity.from_dict(capacity_item_data)
+
+            capacity.append(capacity_item)
+
+        country = d.pop("country")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        facts = BuyerFacts.from_dict(d.pop("facts"))
+
+        id = d.pop("id")
+
+        livemode = d.pop("livemode")
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+        registration_number = d.pop("registration_number")
+
+        risk = BuyerRisk.from_dict(d.pop("risk"))
+
+        def _parse_sector(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        sector = _parse_sector(d.pop("sector"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        object_ = cast(Literal["buyer"] | Unset, d.pop("object", UNSET))
+        if object_ != "buyer" and not isinstance(object_, Unset):
+            raise ValueError(f"object must match const 'buyer', got '{object_}'")
+
+        buyer_out = cls(
+            capacity=capacity,
+            country=country,
+            created_at=created_at,
+            facts=facts,
+            id=id,
+            livemode=livemode,
+            name=name,
+            registration_number=registration_number,
+            risk=risk,
+            sector=sector,
+            updated_at=updated_at,
+            object_=object_,
+        )
+
+        buyer_out.additional_properties = d
+        return buyer_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

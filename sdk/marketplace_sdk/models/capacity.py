@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.currency import Currency
+
+T = TypeVar("T", bound="Capacity")
+
+
+@_attrs_define
+class Capacity:
+    """
+    Attributes:
+        available (int):
+        currency (Currency):
+        exposure (int):
+        insurer (str):
+        limit (int):
+        product (str):
+    """
+
+    available: int
+    currency: Currency
+    exposure: int
+    insurer: str
+    limit: int
+    product: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        available = self.available
+
+        currency = self.currency.value
+
+        exposure = self.exposure
+
+        insurer = self.insurer
+
+        limit = self.limit
+
+        product = self.product
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "available": available,
+                "currency": currency,
+                "exposure": exposure,
+                "insurer": insurer,
+                "limit": limit,
+                "product": product,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        available = d.pop("available")
+
+        currency = Currency(d.pop("currency"))
+
+        exposure = d.pop("exposure")
+
+        insurer = d.pop("insurer")
+
+        limit = d.pop("limit")
+
+        product = d.pop("product")
+
+        capacity = cls(
+            available=available,
+            currency=currency,
+            exposure=exposure,
+            insurer=insurer,
+            limit=limit,
+            product=product,
+        )
+
+        capacity.additional_properties = d
+        return capacity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

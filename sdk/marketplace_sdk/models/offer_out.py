@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OfferOut")
+
+
+@_attrs_define
+class OfferOut:
+    """
+    Attributes:
+        claim_threshold_days (int):
+        cover_ratio (float):
+        id (str):
+        insured_amount (int):
+        insurer (str):
+        premium (int):
+        premium_rate_bps (int):
+        product (str):
+        product_version (int):
+        waiting_period_days (int):
+        object_ (Literal['offer'] | Unset):  Default: 'offer'.
+    """
+
+    claim_threshold_days: int
+    cover_ratio: float
+    id: str
+    insured_amount: int
+    insurer: str
+    premium: int
+    premium_rate_bps: int
+    product: str
+    product_version: int
+    waiting_period_days: int
+    object_: Literal["offer"] | Unset = "offer"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        claim_threshold_days = self.claim_threshold_days
+
+        cover_ratio = self.cover_ratio
+
+        id = self.id
+
+        insured_amount = self.insured_amount
+
+        insurer = self.insurer
+
+        premium = self.premium
+
+        premium_rate_bps = self.premium_rate_bps
+
+        product = self.product
+
+        product_version = self.product_version
+
+        waiting_period_days = self.waiting_period_days
+
+        object_ = self.object_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "claim_threshold_days": claim_threshold_days,
+                "cover_ratio": cover_ratio,
+                "id": id,
+                "insured_amount": insured_amount,
+                "insurer": insurer,
+                "premium": premium,
+                "premium_rate_bps": premium_rate_bps,
+                "product": product,
+                "product_version": product_version,
+                "waiting_period_days": waiting_period_days,
+            }
+        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        claim_threshold_days = d.pop("claim_threshold_days")
+
+        cover_ratio = d.pop("cover_ratio")
+
+        id = d.pop("id")
+
+        insured_amount = d.pop("insured_amount")
+
+        insurer = d.pop("insurer")
+
+        premium = d.pop("premium")
+
+        premium_rate_bps = d.pop("premium_rate_bps")
+
+        product = d.pop("product")
+
+        product_version = d.pop("product_version")
+
+        waiting_period_days = d.pop("waiting_period_days")
+
+        object_ = cast(Literal["offer"] | Unset, d.pop("object", UNSET))
+        if object_ != "offer" and not isinstance(object_, Unset):
+            raise ValueError(f"object must match const 'offer', got '{object_}'")
+
+        offer_out = cls(
+            claim_threshold_days=claim_threshold_days,
+            cover_ratio=cover_ratio,
+            id=id,
+            insured_amount=insured_amount,
+            insurer=insurer,
+            premium=premium,
+            premium_rate_bps=premium_rate_bps,
+            product=product,
+            product_version=product_version,
+            waiting_period_days=waiting_period_days,
+            object_=object_,
+        )
+
+        offer_out.additional_properties = d
+        return offer_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,322 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.country import Country
+from ..models.product_out_status import ProductOutStatus
+from ..models.sector import Sector
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.currency_terms import CurrencyTerms
+    from ..models.pricing_terms import PricingTerms
+
+
+T = TypeVar("T", bound="ProductOut")
+
+
+@_attrs_define
+class ProductOut:
+    """
+    Attributes:
+        claim_threshold_days (int):
+        cover_ratios (list[float]):
+        created_at (datetime.datetime):
+        currencies (list[CurrencyTerms]):
+        id (str):
+        insurer (str):
+        livemode (bool):
+        max_probability_of_default (float):
+        max_tenor_days (int):
+        name (str):
+        pricing (PricingTerms):
+        status (ProductOutStatus):
+        updated_at (datetime.datetime):
+        version (int):
+        waiting_period_days (int):
+        countries (list[Country] | None | Unset):
+        excluded_countries (list[Country] | Unset):
+        excluded_sectors (list[Sector] | Unset):
+        object_ (Literal['product'] | Unset):  Default: 'product'.
+        quote_validity_minutes (int | Unset):  Default: 1440.
+        sectors (list[Sector] | None | Unset):
+    """
+
+    claim_threshold_days: int
+    cover_ratios: list[float]
+    created_at: datetime.datetime
+    currencies: list[CurrencyTerms]
+    id: str
+    insurer: str
+    livemode: bool
+    max_probability_of_default: float
+    max_tenor_days: int
+    name: str
+    pricing: PricingTerms
+    status: ProductOutStatus
+    updated_at: datetime.datetime
+    version: int
+    waiting_period_days: int
+    countries: list[Country] | None | Unset = UNSET
+    excluded_countries: list[Country] | Unset = UNSET
+    excluded_sectors: list[Sector] | Unset = UNSET
+    object_: Literal["product"] | Unset = "product"
+    quote_validity_minutes: int | Unset = 1440
+    sectors: list[Sector] | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        claim_threshold_days = self.claim_threshold_days
+
+        cover_ratios = self.cover_ratios
+
+        created_at = self.created_at.isoformat()
+
+        currencies = []
+        for currencies_item_data in self.currencies:
+            currencies_item = currencies_item_data.to_dict()
+            currencies.append(currencies_item)
+
+        id = self.id
+
+        insurer = self.insurer
+
+        livemode = self.livemode
+
+        max_probability_of_default = self.max_probability_of_default
+
+        max_tenor_days = self.max_tenor_days
+
+        name = self.name
+
+        pricing = self.pricing.to_dict()
+
+        status = self.status.value
+
+        updated_at = self.updated_at.isoformat()
+
+        version = self.version
+
+        waiting_period_days = self.waiting_period_days
+
+        countries: list[str] | None | Unset
+        if isinstance(self.countries, Unset):
+            countries = UNSET
+        elif isinstance(self.countries, list):
+            countries = []
+            for countries_type_0_item_data in self.countries:
+                countries_type_0_item = countries_type_0_item_data.value
+                countries.append(countries_type_0_item)
+
+        else:
+            countries = self.countries
+
+        excluded_countries: list[str] | Unset = UNSET
+        if not isinstance(self.excluded_countries, Unset):
+            excluded_countries = []
+            for excluded_countries_item_data in self.excluded_countries:
+                excluded_countries_item = excluded_countries_item_data.value
+                excluded_countries.append(excluded_countries_item)
+
+        excluded_sectors: list[str] | Unset = UNSET
+        if not isinstance(self.excluded_sectors, Unset):
+            excluded_sectors = []
+            for excluded_sectors_item_data in self.excluded_sectors:
+                excluded_sectors_item = excluded_sectors_item_data.value
+                excluded_sectors.append(excluded_sectors_item)
+
+        object_ = self.object_
+
+        quote_validity_minutes = self.quote_validity_minutes
+
+        sectors: list[str] | None | Unset
+        if isinstance(self.sectors, Unset):
+            sectors = UNSET
+        elif isinstance(self.sectors, list):
+            sectors = []
+            for sectors_type_0_item_data in self.sectors:
+                sectors_type_0_item = sectors_type_0_item_data.value
+                sectors.append(sectors_type_0_item)
+
+        else:
+            sectors = self.sectors
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "claim_threshold_days": claim_threshold_days,
+                "cover_ratios": cover_ratios,
+                "created_at": created_at,
+                "currencies": currencies,
+                "id": id,
+                "insurer": insurer,
+                "livemode": livemode,
+                "max_probability_of_default": max_probability_of_default,
+                "max_tenor_days": max_tenor_days,
+                "name": name,
+                "pricing": pricing,
+                "status": status,
+                "updated_at": updated_at,
+                "version": version,
+                "waiting_period_days": waiting_period_days,
+            }
+        )
+        if countries is not UNSET:
+            field_dict["countries"] = countries
+        if excluded_countries is not UNSET:
+            field_dict["excluded_countries"] = excluded_countries
+        if excluded_sectors is not UNSET:
+            field_dict["excluded_sectors"] = excluded_sectors
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if quote_validity_minutes is not UNSET:
+            field_dict["quote_validity_minutes"] = quote_validity_minutes
+        if sectors is not UNSET:
+            field_dict["sectors"] = sectors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.currency_terms import CurrencyTerms  # noqa: PLC0415
+        from ..models.pricing_terms import PricingTerms  # noqa: PLC0415
+
+        d = dict(src_dict)
+        claim_threshold_days = d.pop("claim_threshold_days")
+
+        cover_ratios = cast(list[float], d.pop("cover_ratios"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        currencies = []
+        _currencies = d.pop("currencies")
+        for currencies_item_data in _currencies:
+            currencies_item = CurrencyTerms.from_dict(currencies_item_data)
+
+            currencies.append(currencies_item)
+
+        id = d.pop("id")
+
+        insurer = d.pop("insurer")
+
+        livemode = d.pop("livemode")
+
+        max_probability_of_default = d.pop("max_probability_of_default")
+
+        max_tenor_days = d.pop("max_tenor_days")
+
+        name = d.pop("name")
+
+        pricing = PricingTerms.from_dict(d.pop("pricing"))
+
+        status = ProductOutStatus(d.pop("status"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        version = d.pop("version")
+
+        waiting_period_days = d.pop("waiting_period_days")
+
+        def _parse_countries(data: object) -> list[Country] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                countries_type_0 = []
+                _countries_type_0 = data
+                for countries_type_0_item_data in _countries_type_0:
+                    countries_type_0_item = Country(countries_type_0_item_data)
+
+                    countries_type_0.append(countries_type_0_item)
+
+                return countries_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Country] | None | Unset, data)
+
+        countries = _parse_countries(d.pop("countries", UNSET))
+
+        _excluded_countries = d.pop("excluded_countries", UNSET)
+        excluded_countries: list[Country] | Unset = UNSET
+        if _excluded_countries is not UNSET:
+            excluded_countries = []
+            for excluded_countries_item_data in _excluded_countries:
+                excluded_countries_item = Country(excluded_countries_item_data)
+
+                excluded_countries.append(excluded_countries_item)
+
+        _excluded_sectors = d.pop("excluded_sectors", UNSET)
+        excluded_sectors: list[Sector] | Unset = UNSET
+        if _excluded_sectors is not UNSET:
+            excluded_sectors = []
+            for excluded_sectors_item_data in _excluded_sectors:
+                excluded_sectors_item = Sector(excluded_sectors_item_data)
+
+                excluded_sectors.append(excluded_sectors_item)
+
+        object_ = cast(Literal["product"] | Unset, d.pop("object", UNSET))
+        if object_ != "product" and not isinstance(object_, Unset):
+            raise ValueError(f"object must match const 'product', got '{object_}'")
+
+        quote_validity_minutes = d.pop("quote_validity_minutes", UNSET)
+
+        def _parse_sectors(data: object) -> list[Sector] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                sectors_type_0 = []
+                _sectors_type_0 = data
+                for sectors_type_0_item_data in _sectors_type_0:
+                    sectors_type_0_item = Sector(sectors_type_0_item_data)
+
+                    sectors_type_0.append(sectors_type_0_item)
+
+                return sectors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Sector] | None | Unset, data)
+
+        sectors = _parse_sectors(d.pop("sectors", UNSET))
+
+        product_out = cls(
+            claim_threshold_days=claim_threshold_days,
+            cover_ratios=cover_ratios,
+            created_at=created_at,
+            currencies=currencies,
+            id=id,
+            insurer=insurer,
+            livemode=livemode,
+            max_probability_of_default=max_probability_of_default,
+            max_tenor_days=max_tenor_days,
+            name=name,
+            pricing=pricing,
+            status=status,
+            updated_at=updated_at,
+            version=version,
+            waiting_period_days=waiting_period_days,
+            countries=countries,
+            excluded_countries=excluded_countries,
+            excluded_sectors=excluded_sectors,
+            object_=object_,
+            quote_validity_minutes=quote_validity_minutes,
+            sectors=sectors,
+        )
+
+        return product_out
