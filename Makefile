@@ -8,7 +8,8 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run serve test check lint format typecheck openapi sdk openapi-drift sdk-drift model bench bench-scoring bench-load clean
+.PHONY: run serve test check lint format typecheck openapi sdk openapi-drift sdk-drift model bench \
+	bench-scoring bench-load bench-webhooks bench-bind clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,13 +71,19 @@ model: $(RUNTIME)
 	$(BIN)/marketplace underwriting train --data $(MODEL_BOOK) \
 		--out marketplace/underwriting/artifacts/default --seed 7
 
-bench: bench-scoring bench-load
+bench: bench-scoring bench-load bench-webhooks bench-bind
 
 bench-scoring: $(DEV)
 	$(BIN)/python bench/bench_scoring.py
 
 bench-load: $(DEV)
 	$(BIN)/python bench/load.py
+
+bench-webhooks: $(DEV)
+	$(BIN)/python bench/webhooks.py
+
+bench-bind: $(DEV)
+	$(BIN)/python bench/bind.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

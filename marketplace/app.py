@@ -33,16 +33,20 @@ from marketplace.accounts.auth import authenticate
 from marketplace.accounts.controllers import AccountController
 from marketplace.buyers.controllers import BuyerController
 from marketplace.config import Settings, load_settings
+from marketplace.covers import stripe_events  # noqa: F401 - registers the Stripe event handlers
+from marketplace.covers.controllers import CoverController
 from marketplace.db import Database, create_engine
 from marketplace.errors import EXCEPTION_HANDLERS
 from marketplace.health import HealthController
-from marketplace.housekeeping import run_housekeeping
+from marketplace.housekeeping import housekeeping_lifespan
 from marketplace.kit.logging import configure_logging
 from marketplace.kit.openapi_strict import StrictStructSchemaPlugin
 from marketplace.kit.requests import request_id_of, started_ns_of
 from marketplace.kit.strict_query import reject_unknown_query_parameters
 from marketplace.kit.unit_of_work import UNIT_OF_WORK_DEPENDENCIES, UnitOfWorkMiddleware
 from marketplace.migrations import head_revision
+from marketplace.payments.controllers import StripeWebhookController
+from marketplace.payments.wiring import stripe_gateway_lifespan
 from marketplace.products.controllers import ProductController
 from marketplace.products.in_force import ProductsInForce
 from marketplace.quotes.controllers import QuoteController
@@ -155,11 +159,28 @@ def _openapi_config() -> OpenAPIConfig:
 def _api_router() -> Router:
     return Router(
         path="/v1",
-        route_handlers=[AccountController, BuyerController, ProductController, QuoteController],
+        route_handlers=[
+            AccountController,
+            BuyerController,
+            CoverController,
+            ProductController,
+            QuoteController,
+        ],
         middleware=[DefineMiddleware(UnitOfWorkMiddleware, authenticate=authenticate)],
         dependencies=UNIT_OF_WORK_DEPENDENCIES,
         before_request=reject_unknown_query_parameters,
         security=[{"api_key": []}],
+    )
+
+
+def _webhooks_router() -> Router:
+    """Stripe's webhooks: signed by Stripe, so no API key; not part of the public API."""
+    return Router(
+        path="/v1/webhooks",
+        route_handlers=[StripeWebhookController],
+        middleware=[DefineMiddleware(UnitOfWorkMiddleware)],
+        dependencies=UNIT_OF_WORK_DEPENDENCIES,
+        include_in_schema=False,
     )
 
 
@@ -175,15 +196,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.head_revision = head_revision(settings)
         app.state.products_in_force = ProductsInForce()
         app.state.quote_context = QuoteContext(RiskModel.load(), app.state.products_in_force)
-        async with run_housekeeping(database):
-            try:
-                yield
-            finally:
-                await database.dispose()
+        try:
+            yield
+        finally:
+            await database.dispose()
 
     return MarketplaceApp(
-        route_handlers=[HealthController, _api_router()],
-        lifespan=[lifespan],
+        route_handlers=[HealthController, _api_router(), _webhooks_router()],
+        # Entered in this order, left in reverse: upkeep stops before Stripe and the database.
+        lifespan=[lifespan, stripe_gateway_lifespan, housekeeping_lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=_openapi_config(),
         plugins=[StrictStructSchemaPlugin()],

@@ -41,21 +41,31 @@ def main() -> None:
 @click.option("--port", default=None, type=int, help="Port to listen on (MARKETPLACE_PORT).")
 @click.option("--workers", default=None, type=int, help="Worker processes (MARKETPLACE_WORKERS).")
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
-    """Serve the API (granian, ASGI)."""
+    """Serve the API (granian, ASGI); with no Stripe key, with localstripe beside it."""
+    import os
+
     from granian import Granian
     from granian.constants import Interfaces
 
+    from marketplace.kit.logging import configure_logging
+    from marketplace.payments.localstripe import embedded_stripe
+
     settings = settings_or_exit()
-    Granian(
-        "marketplace.app:create_app",
-        address=host or settings.host,
-        port=port or settings.port,
-        workers=workers or settings.workers,
-        interface=Interfaces.ASGI,
-        factory=True,
-        log_access=False,
-        backlog=2048,
-    ).serve()
+    configure_logging(settings)
+    address, listen_port = host or settings.host, port or settings.port
+    with embedded_stripe(settings, server_host=address, server_port=listen_port) as stripe_env:
+        # The workers read their settings from the environment when they start.
+        os.environ.update(stripe_env)
+        Granian(
+            "marketplace.app:create_app",
+            address=address,
+            port=listen_port,
+            workers=workers or settings.workers,
+            interface=Interfaces.ASGI,
+            factory=True,
+            log_access=False,
+            backlog=2048,
+        ).serve()
 
 
 @main.command()

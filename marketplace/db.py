@@ -10,8 +10,6 @@ never block writers.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -105,6 +103,76 @@ def create_engine(settings: Settings) -> AsyncEngine:
     )
 
 
+class GatedSession(AsyncSession):
+    """A writer session that waits for the process's write gate before its first statement and
+    gives it back when its transaction ends (commit, rollback or close).
+
+    Holding the gate per transaction, not per request, lets a request commit and then call
+    out (to Stripe, say) without making every other writer wait for the call.
+    """
+
+    def __init__(self, *args: Any, gate: asyncio.Lock | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._gate = gate
+        self._holding = False
+
+    async def _enter(self) -> None:
+        if self._gate is not None and not self._holding:
+            await self._gate.acquire()
+            self._holding = True
+
+    def _leave(self) -> None:
+        if self._holding and self._gate is not None:
+            self._holding = False
+            self._gate.release()
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        await self._enter()
+        return await super().execute(*args, **kwargs)
+
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
+        await self._enter()
+        return await super().scalar(*args, **kwargs)
+
+    async def scalars(self, *args: Any, **kwargs: Any) -> Any:
+        await self._enter()
+        return await super().scalars(*args, **kwargs)
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
+        await self._enter()
+        return await super().get(*args, **kwargs)
+
+    async def flush(self, *args: Any, **kwargs: Any) -> None:
+        await self._enter()
+        await super().flush(*args, **kwargs)
+
+    async def refresh(self, *args: Any, **kwargs: Any) -> None:
+        await self._enter()
+        await super().refresh(*args, **kwargs)
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        await self._enter()
+        await super().delete(*args, **kwargs)
+
+    async def commit(self) -> None:
+        try:
+            await super().commit()
+        finally:
+            self._leave()
+
+    async def rollback(self) -> None:
+        try:
+            await super().rollback()
+        finally:
+            self._leave()
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            self._leave()
+
+
 class Database:
     """The engine plus the two session factories every request and job uses."""
 
@@ -123,24 +191,22 @@ class Database:
             else engine.execution_options(isolation_level="AUTOCOMMIT")
         )
         self._reader = async_sessionmaker(reader_bind, expire_on_commit=False, autoflush=False)
-        self._writer = async_sessionmaker(writer_bind, expire_on_commit=False, autoflush=False)
+        self._writer = async_sessionmaker(
+            writer_bind,
+            class_=GatedSession,
+            expire_on_commit=False,
+            autoflush=False,
+            gate=self._write_gate,
+        )
 
     def reader_session(self) -> AsyncSession:
         """A session for reads only: no transaction, never a lock; never write with it."""
         return self._reader()
 
     def writer_session(self) -> AsyncSession:
-        """A session that writes; on SQLite each transaction holds the write lock from BEGIN."""
+        """A session that writes. On SQLite, writers take turns: each transaction waits for the
+        process's gate at its first statement (then BEGIN IMMEDIATE) and frees it at its end."""
         return self._writer()
-
-    @contextlib.asynccontextmanager
-    async def write_turn(self) -> AsyncIterator[None]:
-        """Wait for this process's turn to write (SQLite); PostgreSQL writers run side by side."""
-        if self._write_gate is None:
-            yield
-            return
-        async with self._write_gate:
-            yield
 
     async def dispose(self) -> None:
         await self.engine.dispose()

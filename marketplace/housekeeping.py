@@ -1,43 +1,69 @@
-"""Periodic upkeep that runs inside the API process: today, purging expired idempotency keys."""
+"""Periodic upkeep inside the API process: cover expiry and reconciliation, refunds owed, and
+the purge of expired idempotency keys. Each job runs on its own interval; one failing never
+stops the others."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 
 import structlog
+from litestar import Litestar
 
+from marketplace.covers.jobs import cover_upkeep
 from marketplace.db import Database
 from marketplace.kit import idempotency
 from marketplace.kit.clock import utc_now
 
-PURGE_INTERVAL_SECONDS = 600
+TICK_SECONDS = 5
+COVERS_EVERY_SECONDS = 30
+PURGE_EVERY_SECONDS = 600
 log = structlog.get_logger("marketplace.housekeeping")
 
+Job = Callable[[datetime], Awaitable[object]]
 
-async def purge_idempotency_keys(database: Database) -> int:
-    async with database.write_turn(), database.writer_session() as session:
-        purged = await idempotency.purge_expired(session, utc_now())
+
+async def purge_idempotency_keys(database: Database, now: datetime) -> int:
+    async with database.writer_session() as session:
+        purged = await idempotency.purge_expired(session, now)
         await session.commit()
     if purged:
         log.info("idempotency.purged", count=purged)
     return purged
 
 
-async def _loop(database: Database) -> None:
+def _jobs(app: Litestar) -> list[tuple[str, int, Job]]:
+    database: Database = app.state.database
+    return [
+        (
+            "covers",
+            COVERS_EVERY_SECONDS,
+            lambda now: cover_upkeep(database, app.state.get("stripe_gateway"), now),
+        ),
+        ("idempotency", PURGE_EVERY_SECONDS, lambda now: purge_idempotency_keys(database, now)),
+    ]
+
+
+async def _loop(app: Litestar) -> None:
+    last_run: dict[str, float] = {}
+    loop = asyncio.get_running_loop()
     while True:
-        try:
-            await purge_idempotency_keys(database)
-        except Exception:
-            log.exception("housekeeping.failed")
-        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+        for name, every_seconds, job in _jobs(app):
+            if loop.time() - last_run.get(name, -every_seconds) >= every_seconds:
+                last_run[name] = loop.time()
+                try:
+                    await job(utc_now())
+                except Exception:
+                    log.exception("housekeeping.failed", job=name)
+        await asyncio.sleep(TICK_SECONDS)
 
 
 @contextlib.asynccontextmanager
-async def run_housekeeping(database: Database) -> AsyncIterator[None]:
-    """Run the upkeep loop for as long as the context is open."""
-    task = asyncio.create_task(_loop(database), name="housekeeping")
+async def housekeeping_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """Run the upkeep loop while the app runs (after the database and Stripe are ready)."""
+    task = asyncio.create_task(_loop(app), name="housekeeping")
     try:
         yield
     finally:

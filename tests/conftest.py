@@ -33,6 +33,10 @@ from marketplace.kit.clock import utc_now
 from marketplace.kit.commands import SYSTEM
 from marketplace.migrations import upgrade
 from marketplace.models import Product
+from marketplace.payments.gateway import StripeGateway
+from marketplace.payments.localstripe import LOCALSTRIPE_SECRET_KEY, LocalStripe
+from tests.fixtures.stripe_payloads import WEBHOOK_SECRET
+from tests.helpers import started
 
 pytest_plugins = ["tests.fixtures.market"]
 
@@ -68,23 +72,47 @@ async def _postgres_admin(sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    """Settings for a fresh, migrated database that lives as long as the test session."""
+def localstripe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStripe]:
+    """localstripe started as ``marketplace serve`` starts it, on a free loopback port."""
+    data_path = tmp_path_factory.mktemp("localstripe") / "localstripe.pickle"
+    with LocalStripe.start(port=0, data_path=data_path) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def settings(
+    tmp_path_factory: pytest.TempPathFactory, localstripe: LocalStripe
+) -> Iterator[Settings]:
+    """Settings for a fresh, migrated database that lives as long as the test session, and for
+    Stripe: localstripe, with the webhook secret the tests sign their deliveries with."""
+    stripe = {
+        "stripe_secret_key": LOCALSTRIPE_SECRET_KEY,
+        "stripe_api_base": localstripe.api_base,
+        "stripe_webhook_secret": WEBHOOK_SECRET,
+    }
     if POSTGRES_URL is None:
         path = tmp_path_factory.mktemp("db") / "marketplace.db"
-        test_settings = load_settings({}, database_url=f"sqlite+aiosqlite:///{path}")
+        test_settings = load_settings({}, database_url=f"sqlite+aiosqlite:///{path}", **stripe)
         upgrade(test_settings)
         yield test_settings
         return
     scratch = f"marketplace_test_{secrets.token_hex(4)}"
     asyncio.run(_postgres_admin(f'CREATE DATABASE "{scratch}"'))
     base, _, _ = POSTGRES_URL.rpartition("/")
-    test_settings = load_settings({}, database_url=f"{base}/{scratch}")
+    test_settings = load_settings({}, database_url=f"{base}/{scratch}", **stripe)
     try:
         upgrade(test_settings)
         yield test_settings
     finally:
         asyncio.run(_postgres_admin(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+async def gateway(settings: Settings) -> AsyncIterator[StripeGateway]:
+    """A Stripe gateway on the suite's localstripe, for tests to check what Stripe saw."""
+    stripe_gateway = StripeGateway.from_settings(settings)
+    yield stripe_gateway
+    await stripe_gateway.close()
 
 
 @pytest.fixture(scope="session")
@@ -102,22 +130,9 @@ async def app(settings: Settings) -> Litestar:
 
 @pytest.fixture(scope="session")
 async def running_app(app: Litestar) -> AsyncIterator[Litestar]:
-    """The app with its start-up done (and its shut-down after the session), on the test loop.
-
-    The lifespan is held by one task of its own: it must be left in the task it was entered in.
-    """
-    started, stop = asyncio.Event(), asyncio.Event()
-
-    async def hold_lifespan() -> None:
-        async with app.lifespan():
-            started.set()
-            await stop.wait()
-
-    holder = asyncio.create_task(hold_lifespan())
-    await asyncio.wait_for(started.wait(), timeout=30)
-    yield app
-    stop.set()
-    await holder
+    """The app with its start-up done (and its shut-down after the session), on the test loop."""
+    async with started(app):
+        yield app
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+from litestar import Litestar
 
 
 def assert_problem(
@@ -23,3 +27,23 @@ def assert_problem(
     if param is not None:
         assert body.get("param") == param, body
     return body
+
+
+@contextlib.asynccontextmanager
+async def started(app: Litestar) -> AsyncIterator[Litestar]:
+    """The app with its start-up done, its shut-down after. The lifespan is held by one task of
+    its own: it must be left in the task it was entered in (pytest tears down in another)."""
+    ready, stop = asyncio.Event(), asyncio.Event()
+
+    async def hold_lifespan() -> None:
+        async with app.lifespan():
+            ready.set()
+            await stop.wait()
+
+    holder = asyncio.create_task(hold_lifespan())
+    await asyncio.wait_for(ready.wait(), timeout=30)
+    try:
+        yield app
+    finally:
+        stop.set()
+        await holder

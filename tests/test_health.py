@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import httpx
 
 from marketplace.app import create_app
 from marketplace.config import load_settings
+from tests.helpers import started
 
 
 async def test_health_answers_without_a_key(client):
@@ -25,23 +24,11 @@ async def test_ready_when_the_database_is_at_head(client):
 
 async def test_not_ready_when_migrations_are_behind(tmp_path):
     app = create_app(load_settings({}, database_url=f"sqlite+aiosqlite:///{tmp_path}/empty.db"))
-    started, stop = asyncio.Event(), asyncio.Event()
-
-    async def hold_lifespan():
-        async with app.lifespan():
-            started.set()
-            await stop.wait()
-
-    holder = asyncio.create_task(hold_lifespan())
-    await started.wait()
-    try:
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t.local"
-        ) as c:
-            response = await c.get("/ready")
-    finally:
-        stop.set()
-        await holder
+    async with (
+        started(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t.local") as c,
+    ):
+        response = await c.get("/ready")
     assert response.status_code == 503
     assert response.json()["migrations"] == "behind"
     assert response.json()["revision"] is None

@@ -1,8 +1,9 @@
 """Structured logging: JSON lines in production, readable colours in a terminal.
 
 Every line carries the request id (and the account id once known) through structlog's
-context variables. A last processor masks anything shaped like an API key, wherever it
-appears, so a secret cannot reach the log even by accident. Request bodies are never logged.
+context variables. A last processor masks anything shaped like a secret (our API keys, Stripe
+keys, webhook signing secrets), wherever it appears, so none reaches the log even by accident.
+Request bodies are never logged.
 """
 
 from __future__ import annotations
@@ -17,15 +18,19 @@ import structlog
 
 from marketplace.config import Settings
 
-_SECRET = re.compile(r"mk_(test|live)_[0-9A-Za-z]{4,}")
+# Our API keys, Stripe secret and restricted keys, and webhook signing secrets.
+_SECRET = re.compile(
+    r"\b(mk_test_|mk_live_|sk_test_|sk_live_|rk_test_|rk_live_|whsec_)[0-9A-Za-z_]{4,}"
+)
+_MARKERS = ("mk_", "sk_", "rk_", "whsec_")
 
 
 def _mask_secrets(
     _logger: Any, _name: str, event: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
     for key, value in event.items():
-        if isinstance(value, str) and "mk_" in value:
-            event[key] = _SECRET.sub(r"mk_\1_[redacted]", value)
+        if isinstance(value, str) and any(marker in value for marker in _MARKERS):
+            event[key] = _SECRET.sub(r"\1[redacted]", value)
     return event
 
 

@@ -25,6 +25,8 @@ _DESCRIPTIONS = {
         " another request (`idempotency_key_reused`)"
     ),
     500: "Internal error (`internal_error`); the request changed nothing",
+    502: "The payment provider failed (`payment_provider_error`); nothing was charged, retry",
+    503: "Payments are not configured on this server (`payments_not_configured`)",
 }
 
 READ_ERRORS = (400, 401, 403, 404, 422, 500)

@@ -156,7 +156,7 @@ class UnitOfWorkMiddleware:
                 if replay is not None:
                     await _send_replay(send, replay)
                     return
-        async with database.write_turn(), database.writer_session() as session:
+        async with database.writer_session() as session:
             scope["state"][_SESSION] = session
             held_key = None
             if pending is not None:

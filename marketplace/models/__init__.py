@@ -3,7 +3,9 @@
 from marketplace.models.accounts import Account, ApiKey
 from marketplace.models.base import Base
 from marketplace.models.buyers import Buyer, BuyerExposure
+from marketplace.models.covers import Cover
 from marketplace.models.idempotency import IdempotencyRecord
+from marketplace.models.payments import StripeEvent
 from marketplace.models.products import Product, ProductVersion
 from marketplace.models.quotes import Offer, Quote
 
@@ -13,9 +15,11 @@ __all__ = [
     "Base",
     "Buyer",
     "BuyerExposure",
+    "Cover",
     "IdempotencyRecord",
     "Offer",
     "Product",
     "ProductVersion",
     "Quote",
+    "StripeEvent",
 ]

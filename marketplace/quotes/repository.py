@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, or_, select
+from sqlalchemy import Select, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.models.quotes import Offer, Quote
@@ -49,3 +49,15 @@ async def offers_of(session: AsyncSession, quote_ids: list[str]) -> dict[str, li
         for offer in (await session.execute(query)).scalars():
             found[offer.quote_id].append(offer)
     return found
+
+
+async def set_status(
+    session: AsyncSession, quote_id: str, from_status: str, to_status: str
+) -> bool:
+    """Move a quote between ``quoted`` and ``bound`` if it is still in ``from_status``."""
+    result = await session.execute(
+        update(Quote)
+        .where(Quote.id == quote_id, Quote.status == from_status)
+        .values(status=to_status)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]

@@ -14,6 +14,9 @@ from .buyer_risk import BuyerRisk
 from .capacity import Capacity
 from .counter_offer import CounterOffer
 from .country import Country
+from .cover_create import CoverCreate
+from .cover_out import CoverOut
+from .cover_out_status import CoverOutStatus
 from .currency import Currency
 from .currency_terms import CurrencyTerms
 from .decline import Decline
@@ -24,9 +27,13 @@ from .invoice_in import InvoiceIn
 from .list_accounts_role_type_1 import ListAccountsRoleType1
 from .list_accounts_role_type_2_type_1 import ListAccountsRoleType2Type1
 from .list_accounts_role_type_3_type_1 import ListAccountsRoleType3Type1
+from .list_covers_status_type_1 import ListCoversStatusType1
+from .list_covers_status_type_2_type_1 import ListCoversStatusType2Type1
+from .list_covers_status_type_3_type_1 import ListCoversStatusType3Type1
 from .list_of_account_out import ListOfAccountOut
 from .list_of_api_key_out import ListOfApiKeyOut
 from .list_of_buyer_out import ListOfBuyerOut
+from .list_of_cover_out import ListOfCoverOut
 from .list_of_product_out import ListOfProductOut
 from .list_of_quote_out import ListOfQuoteOut
 from .list_products_status_type_1 import ListProductsStatusType1
@@ -36,6 +43,7 @@ from .list_quotes_status_type_1 import ListQuotesStatusType1
 from .list_quotes_status_type_2_type_1 import ListQuotesStatusType2Type1
 from .list_quotes_status_type_3_type_1 import ListQuotesStatusType3Type1
 from .offer_out import OfferOut
+from .payment import Payment
 from .pricing_terms import PricingTerms
 from .problem import Problem
 from .product_out import ProductOut
@@ -69,6 +77,9 @@ __all__ = (
     "Capacity",
     "CounterOffer",
     "Country",
+    "CoverCreate",
+    "CoverOut",
+    "CoverOutStatus",
     "Currency",
     "CurrencyTerms",
     "Decline",
@@ -79,9 +90,13 @@ __all__ = (
     "ListAccountsRoleType1",
     "ListAccountsRoleType2Type1",
     "ListAccountsRoleType3Type1",
+    "ListCoversStatusType1",
+    "ListCoversStatusType2Type1",
+    "ListCoversStatusType3Type1",
     "ListOfAccountOut",
     "ListOfApiKeyOut",
     "ListOfBuyerOut",
+    "ListOfCoverOut",
     "ListOfProductOut",
     "ListOfQuoteOut",
     "ListProductsStatusType1",
@@ -91,6 +106,7 @@ __all__ = (
     "ListQuotesStatusType2Type1",
     "ListQuotesStatusType3Type1",
     "OfferOut",
+    "Payment",
     "PricingTerms",
     "Problem",
     "ProductOut",

@@ -1,0 +1,32 @@
+"""The Stripe inbox: remember each handled Stripe event id once."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from marketplace.kit.clock import utc_now
+from marketplace.kit.sql import insert_ignore
+from marketplace.models.payments import StripeEvent
+from marketplace.payments.views import StripeEventView
+
+
+async def record_once(session: AsyncSession, event: StripeEventView) -> bool:
+    """Store the event id in the session's transaction; False when it was already there.
+
+    Insert-on-conflict-do-nothing: of two concurrent deliveries of one event, the second waits
+    for the first's transaction (PostgreSQL's unique index, SQLite's write lock) and then
+    finds the id taken, unless the first rolled back.
+    """
+    return await insert_ignore(
+        session,
+        StripeEvent,
+        {
+            "id": event.id,
+            "type": event.type,
+            "livemode": event.livemode,
+            "api_version": event.api_version,
+            "object_id": event.object_id,
+            "created": event.created,
+            "received_at": utc_now(),
+        },
+    )

@@ -1,0 +1,151 @@
+"""Typed, read-only views of Stripe objects, so callers never touch Stripe's own classes.
+
+Money is an integer in minor units; currencies are upper-case ISO 4217 codes here (Stripe
+writes them in lower case). Each view is built from Stripe's documented JSON shape, whether it
+came from an API response or from the ``data.object`` of a webhook event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import stripe
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentIntentView:
+    """A PaymentIntent. ``last_error_code`` is Stripe's code of the last failed attempt
+    (``card_declined``, ``payment_intent_authentication_failure``…), None when none failed.
+    ``client_secret`` is for the payer's front end only: never log it."""
+
+    id: str
+    status: str
+    amount_minor: int
+    currency: str
+    client_secret: str | None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    last_error_code: str | None = None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status == "succeeded"
+
+
+@dataclass(frozen=True, slots=True)
+class RefundView:
+    """A refund of (part of) a PaymentIntent's charge."""
+
+    id: str
+    status: str
+    amount_minor: int
+    payment_intent_id: str | None
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeView:
+    """A charge, as ``charge.refunded`` carries it: ``amount_refunded_minor`` is the total
+    refunded so far (Stripe sends one event per refund, each with the running total)."""
+
+    id: str
+    payment_intent_id: str | None
+    amount_minor: int
+    amount_refunded_minor: int
+    refunded: bool
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class StripeEventView:
+    """A verified Stripe event: its envelope, and its ``data.object`` as Stripe sent it."""
+
+    id: str
+    type: str
+    livemode: bool
+    created: datetime
+    api_version: str | None
+    data_object: Mapping[str, Any]
+
+    @property
+    def object_id(self) -> str | None:
+        """The id of the object the event is about (``pi_…``, ``ch_…``)."""
+        value = self.data_object.get("id")
+        return value if isinstance(value, str) else None
+
+    def payment_intent(self) -> PaymentIntentView:
+        """The PaymentIntent of a ``payment_intent.*`` event (ValueError for other objects)."""
+        _expect_object(self.data_object, "payment_intent")
+        return payment_intent_view(self.data_object)
+
+    def charge(self) -> ChargeView:
+        """The charge of a ``charge.*`` event (ValueError for other objects)."""
+        _expect_object(self.data_object, "charge")
+        return charge_view(self.data_object)
+
+
+def _expect_object(data: Mapping[str, Any], kind: str) -> None:
+    if data.get("object") != kind:
+        raise ValueError(f"the event is about a {data.get('object')!r}, not a {kind!r}")
+
+
+def _plain(source: Mapping[str, Any] | stripe.StripeObject) -> Mapping[str, Any]:
+    """Stripe's objects are not mappings: read them through their plain-dict form."""
+    if isinstance(source, stripe.StripeObject):
+        return source.to_dict()
+    return source
+
+
+def _related_id(value: Any) -> str | None:
+    """A related object's id, whether Stripe sent the id or (expanded) the object."""
+    if isinstance(value, Mapping):
+        related = value.get("id")
+        return related if isinstance(related, str) else None
+    return value if isinstance(value, str) else None
+
+
+def payment_intent_view(source: Mapping[str, Any] | stripe.StripeObject) -> PaymentIntentView:
+    """The view of a PaymentIntent in Stripe's JSON shape (a dict or a ``stripe`` object)."""
+    data = _plain(source)
+    error = data.get("last_payment_error") or {}
+    return PaymentIntentView(
+        id=str(data["id"]),
+        status=str(data["status"]),
+        amount_minor=int(data["amount"]),
+        currency=str(data["currency"]).upper(),
+        client_secret=data.get("client_secret"),
+        metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+        last_error_code=error.get("code"),
+    )
+
+
+def refund_view(source: Mapping[str, Any] | stripe.StripeObject) -> RefundView:
+    """The view of a Refund in Stripe's JSON shape."""
+    data = _plain(source)
+    return RefundView(
+        id=str(data["id"]),
+        status=str(data["status"]),
+        amount_minor=int(data["amount"]),
+        payment_intent_id=_related_id(data.get("payment_intent")),
+        currency=str(data["currency"]).upper(),
+    )
+
+
+def charge_view(source: Mapping[str, Any] | stripe.StripeObject) -> ChargeView:
+    """The view of a Charge in Stripe's JSON shape."""
+    data = _plain(source)
+    return ChargeView(
+        id=str(data["id"]),
+        payment_intent_id=_related_id(data.get("payment_intent")),
+        amount_minor=int(data["amount"]),
+        amount_refunded_minor=int(data.get("amount_refunded") or 0),
+        refunded=bool(data.get("refunded")),
+        currency=str(data["currency"]).upper(),
+    )
+
+
+def event_time(created: int) -> datetime:
+    """An event's ``created`` (Unix seconds) as an aware UTC datetime."""
+    return datetime.fromtimestamp(created, tz=UTC)

@@ -1,0 +1,340 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_covers_status_type_1 import ListCoversStatusType1
+from ...models.list_covers_status_type_2_type_1 import ListCoversStatusType2Type1
+from ...models.list_covers_status_type_3_type_1 import ListCoversStatusType3Type1
+from ...models.list_of_cover_out import ListOfCoverOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+    status: ListCoversStatusType1
+    | ListCoversStatusType2Type1
+    | ListCoversStatusType3Type1
+    | None
+    | Unset = UNSET,
+    buyer: None | str | Unset = UNSET,
+    seller: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_starting_after: None | str | Unset
+    if isinstance(starting_after, Unset):
+        json_starting_after = UNSET
+    else:
+        json_starting_after = starting_after
+    params["starting_after"] = json_starting_after
+
+    json_ending_before: None | str | Unset
+    if isinstance(ending_before, Unset):
+        json_ending_before = UNSET
+    else:
+        json_ending_before = ending_before
+    params["ending_before"] = json_ending_before
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ListCoversStatusType1):
+        json_status = status.value
+    elif isinstance(status, ListCoversStatusType2Type1):
+        json_status = status.value
+    elif isinstance(status, ListCoversStatusType3Type1):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_buyer: None | str | Unset
+    if isinstance(buyer, Unset):
+        json_buyer = UNSET
+    else:
+        json_buyer = buyer
+    params["buyer"] = json_buyer
+
+    json_seller: None | str | Unset
+    if isinstance(seller, Unset):
+        json_seller = UNSET
+    else:
+        json_seller = seller
+    params["seller"] = json_seller
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/covers",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListOfCoverOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListOfCoverOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListOfCoverOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+    status: ListCoversStatusType1
+    | ListCoversStatusType2Type1
+    | ListCoversStatusType3Type1
+    | None
+    | Unset = UNSET,
+    buyer: None | str | Unset = UNSET,
+    seller: None | str | Unset = UNSET,
+) -> Response[ListOfCoverOut | Problem]:
+    """List
+
+     Covers the caller bound, were bound for it, or (insurer) are on its products.
+
+    Args:
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
+        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
+            None | Unset):
+        buyer (None | str | Unset): Only this buyer's covers
+        seller (None | str | Unset): Only this seller's covers
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfCoverOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
+        status=status,
+        buyer=buyer,
+        seller=seller,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+    status: ListCoversStatusType1
+    | ListCoversStatusType2Type1
+    | ListCoversStatusType3Type1
+    | None
+    | Unset = UNSET,
+    buyer: None | str | Unset = UNSET,
+    seller: None | str | Unset = UNSET,
+) -> ListOfCoverOut | Problem | None:
+    """List
+
+     Covers the caller bound, were bound for it, or (insurer) are on its products.
+
+    Args:
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
+        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
+            None | Unset):
+        buyer (None | str | Unset): Only this buyer's covers
+        seller (None | str | Unset): Only this seller's covers
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfCoverOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
+        status=status,
+        buyer=buyer,
+        seller=seller,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+    status: ListCoversStatusType1
+    | ListCoversStatusType2Type1
+    | ListCoversStatusType3Type1
+    | None
+    | Unset = UNSET,
+    buyer: None | str | Unset = UNSET,
+    seller: None | str | Unset = UNSET,
+) -> Response[ListOfCoverOut | Problem]:
+    """List
+
+     Covers the caller bound, were bound for it, or (insurer) are on its products.
+
+    Args:
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
+        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
+            None | Unset):
+        buyer (None | str | Unset): Only this buyer's covers
+        seller (None | str | Unset): Only this seller's covers
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfCoverOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
+        status=status,
+        buyer=buyer,
+        seller=seller,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+    status: ListCoversStatusType1
+    | ListCoversStatusType2Type1
+    | ListCoversStatusType3Type1
+    | None
+    | Unset = UNSET,
+    buyer: None | str | Unset = UNSET,
+    seller: None | str | Unset = UNSET,
+) -> ListOfCoverOut | Problem | None:
+    """List
+
+     Covers the caller bound, were bound for it, or (insurer) are on its products.
+
+    Args:
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
+        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
+            None | Unset):
+        buyer (None | str | Unset): Only this buyer's covers
+        seller (None | str | Unset): Only this seller's covers
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfCoverOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            starting_after=starting_after,
+            ending_before=ending_before,
+            status=status,
+            buyer=buyer,
+            seller=seller,
+        )
+    ).parsed

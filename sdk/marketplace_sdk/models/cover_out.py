@@ -1,0 +1,344 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.cover_out_status import CoverOutStatus
+from ..models.currency import Currency
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.payment import Payment
+
+
+T = TypeVar("T", bound="CoverOut")
+
+
+@_attrs_define
+class CoverOut:
+    """
+    Attributes:
+        buyer (str):
+        certificate_number (None | str):
+        claim_threshold_days (int):
+        cover_ends_on (datetime.date | None):
+        cover_ratio (float):
+        cover_starts_at (datetime.datetime | None):
+        created_at (datetime.datetime):
+        currency (Currency):
+        expires_at (datetime.datetime | None):
+        id (str):
+        insured_amount (int):
+        insurer (str):
+        invoice_amount (int):
+        invoice_due_date (datetime.date):
+        invoice_number (str):
+        livemode (bool):
+        offer (str):
+        payment (Payment):
+        premium (int):
+        product (str):
+        product_version (int):
+        quote (str):
+        seller (None | str):
+        status (CoverOutStatus):
+        waiting_period_days (int):
+        object_ (Literal['cover'] | Unset):  Default: 'cover'.
+    """
+
+    buyer: str
+    certificate_number: None | str
+    claim_threshold_days: int
+    cover_ends_on: datetime.date | None
+    cover_ratio: float
+    cover_starts_at: datetime.datetime | None
+    created_at: datetime.datetime
+    currency: Currency
+    expires_at: datetime.datetime | None
+    id: str
+    insured_amount: int
+    insurer: str
+    invoice_amount: int
+    invoice_due_date: datetime.date
+    invoice_number: str
+    livemode: bool
+    offer: str
+    payment: Payment
+    premium: int
+    product: str
+    product_version: int
+    quote: str
+    seller: None | str
+    status: CoverOutStatus
+    waiting_period_days: int
+    object_: Literal["cover"] | Unset = "cover"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        buyer = self.buyer
+
+        certificate_number: None | str
+        certificate_number = self.certificate_number
+
+        claim_threshold_days = self.claim_threshold_days
+
+        cover_ends_on: None | str
+        if isinstance(self.cover_ends_on, datetime.date):
+            cover_ends_on = self.cover_ends_on.isoformat()
+        else:
+            cover_ends_on = self.cover_ends_on
+
+        cover_ratio = self.cover_ratio
+
+        cover_starts_at: None | str
+        if isinstance(self.cover_starts_at, datetime.datetime):
+            cover_starts_at = self.cover_starts_at.isoformat()
+        else:
+            cover_starts_at = self.cover_starts_at
+
+        created_at = self.created_at.isoformat()
+
+        currency = self.currency.value
+
+        expires_at: None | str
+        if isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
+        id = self.id
+
+        insured_amount = self.insured_amount
+
+        insurer = self.insurer
+
+        invoice_amount = self.invoice_amount
+
+        invoice_due_date = self.invoice_due_date.isoformat()
+
+        invoice_number = self.invoice_number
+
+        livemode = self.livemode
+
+        offer = self.offer
+
+        payment = self.payment.to_dict()
+
+        premium = self.premium
+
+        product = self.product
+
+        product_version = self.product_version
+
+        quote = self.quote
+
+        seller: None | str
+        seller = self.seller
+
+        status = self.status.value
+
+        waiting_period_days = self.waiting_period_days
+
+        object_ = self.object_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "buyer": buyer,
+                "certificate_number": certificate_number,
+                "claim_threshold_days": claim_threshold_days,
+                "cover_ends_on": cover_ends_on,
+                "cover_ratio": cover_ratio,
+                "cover_starts_at": cover_starts_at,
+                "created_at": created_at,
+                "currency": currency,
+                "expires_at": expires_at,
+                "id": id,
+                "insured_amount": insured_amount,
+                "insurer": insurer,
+                "invoice_amount": invoice_amount,
+                "invoice_due_date": invoice_due_date,
+                "invoice_number": invoice_number,
+                "livemode": livemode,
+                "offer": offer,
+                "payment": payment,
+                "premium": premium,
+                "product": product,
+                "product_version": product_version,
+                "quote": quote,
+                "seller": seller,
+                "status": status,
+                "waiting_period_days": waiting_period_days,
+            }
+        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.payment import Payment  # noqa: PLC0415
+
+        d = dict(src_dict)
+        buyer = d.pop("buyer")
+
+        def _parse_certificate_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        certificate_number = _parse_certificate_number(d.pop("certificate_number"))
+
+        claim_threshold_days = d.pop("claim_threshold_days")
+
+        def _parse_cover_ends_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cover_ends_on_type_0 = datetime.date.fromisoformat(data)
+
+                return cover_ends_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        cover_ends_on = _parse_cover_ends_on(d.pop("cover_ends_on"))
+
+        cover_ratio = d.pop("cover_ratio")
+
+        def _parse_cover_starts_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cover_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return cover_starts_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        cover_starts_at = _parse_cover_starts_at(d.pop("cover_starts_at"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        currency = Currency(d.pop("currency"))
+
+        def _parse_expires_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at"))
+
+        id = d.pop("id")
+
+        insured_amount = d.pop("insured_amount")
+
+        insurer = d.pop("insurer")
+
+        invoice_amount = d.pop("invoice_amount")
+
+        invoice_due_date = datetime.date.fromisoformat(d.pop("invoice_due_date"))
+
+        invoice_number = d.pop("invoice_number")
+
+        livemode = d.pop("livemode")
+
+        offer = d.pop("offer")
+
+        payment = Payment.from_dict(d.pop("payment"))
+
+        premium = d.pop("premium")
+
+        product = d.pop("product")
+
+        product_version = d.pop("product_version")
+
+        quote = d.pop("quote")
+
+        def _parse_seller(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        seller = _parse_seller(d.pop("seller"))
+
+        status = CoverOutStatus(d.pop("status"))
+
+        waiting_period_days = d.pop("waiting_period_days")
+
+        object_ = cast(Literal["cover"] | Unset, d.pop("object", UNSET))
+        if object_ != "cover" and not isinstance(object_, Unset):
+            raise ValueError(f"object must match const 'cover', got '{object_}'")
+
+        cover_out = cls(
+            buyer=buyer,
+            certificate_number=certificate_number,
+            claim_threshold_days=claim_threshold_days,
+            cover_ends_on=cover_ends_on,
+            cover_ratio=cover_ratio,
+            cover_starts_at=cover_starts_at,
+            created_at=created_at,
+            currency=currency,
+            expires_at=expires_at,
+            id=id,
+            insured_amount=insured_amount,
+            insurer=insurer,
+            invoice_amount=invoice_amount,
+            invoice_due_date=invoice_due_date,
+            invoice_number=invoice_number,
+            livemode=livemode,
+            offer=offer,
+            payment=payment,
+            premium=premium,
+            product=product,
+            product_version=product_version,
+            quote=quote,
+            seller=seller,
+            status=status,
+            waiting_period_days=waiting_period_days,
+            object_=object_,
+        )
+
+        cover_out.additional_properties = d
+        return cover_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,61 @@
+"""Building covers the way an integrator does: quote, then bind an offer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from marketplace.models import BuyerExposure
+from tests.factories import quote_request
+from tests.fixtures.stripe_payloads import payment_intent, post_event
+
+
+async def quoted(client, tenant, body=None) -> dict[str, Any]:
+    response = await client.post("/v1/quotes", headers=tenant.headers, json=body or quote_request())
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def bind(client, tenant, quote, offer=None, **extra) -> Any:
+    chosen = offer or quote["offers"][0]
+    return await client.post(
+        "/v1/covers",
+        headers=tenant.headers,
+        json={"quote": quote["id"], "offer": chosen["id"], **extra},
+    )
+
+
+async def bound(client, tenant, body=None, **extra) -> dict[str, Any]:
+    response = await bind(client, tenant, await quoted(client, tenant, body), **extra)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def intent_of(cover: dict[str, Any], status: str = "succeeded", **fields: Any) -> dict[str, Any]:
+    """The cover's PaymentIntent as a Stripe event carries it."""
+    return payment_intent(
+        status,
+        id=cover["payment"]["payment_intent"],
+        amount=cover["premium"],
+        currency=cover["currency"].lower(),
+        metadata={"cover_id": cover["id"], "quote_id": cover["quote"]},
+        **fields,
+    )
+
+
+async def paid(client, cover) -> Any:
+    return await post_event(client, "payment_intent.succeeded", intent_of(cover))
+
+
+async def read(client, tenant, cover) -> dict[str, Any]:
+    return dict((await client.get(f"/v1/covers/{cover['id']}", headers=tenant.headers)).json())
+
+
+async def exposure_of(database, cover) -> int:
+    """The buyer's exposure under the cover's product, as stored."""
+    async with database.reader_session() as session:
+        query = select(BuyerExposure.exposure_minor).where(
+            BuyerExposure.buyer_id == cover["buyer"], BuyerExposure.product_id == cover["product"]
+        )
+        return int((await session.execute(query)).scalar_one_or_none() or 0)

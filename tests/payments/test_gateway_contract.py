@@ -1,0 +1,269 @@
+"""The gateway's requests and its reading of answers, against Stripe's documented shapes
+(what localstripe does not do: real card errors, 3-D Secure, outages, the API version)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+import stripe
+
+from marketplace.config import load_settings
+from marketplace.payments.gateway import (
+    STRIPE_API_VERSION,
+    PaymentProviderError,
+    PaymentsNotConfigured,
+    StripeGateway,
+)
+from marketplace.payments.http import AsyncHttpxClient
+from tests.fixtures.stripe_payloads import (
+    card_declined_error,
+    new_id,
+    payment_intent,
+    three_d_secure_required,
+)
+
+SECRET_KEY = "sk_test_contract"
+
+
+class FakeStripe:
+    """Answers each request with the next queued reply, and keeps the requests."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.replies: list[tuple[int, Any] | Exception] = []
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        reply = self.replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        status, body = reply
+        return httpx.Response(status, json=body, headers={"request-id": "req_fake"})
+
+
+def form(request: httpx.Request) -> dict[str, str]:
+    return {name: values[0] for name, values in parse_qs(request.content.decode()).items()}
+
+
+@pytest.fixture
+def fake_stripe(monkeypatch: pytest.MonkeyPatch) -> FakeStripe:
+    async def no_wait(_self: AsyncHttpxClient, _secs: float) -> None:
+        return None
+
+    monkeypatch.setattr(AsyncHttpxClient, "sleep_async", no_wait)  # retries without backoff
+    return FakeStripe()
+
+
+@pytest.fixture
+async def gateway(fake_stripe: FakeStripe) -> AsyncIterator[StripeGateway]:
+    settings = load_settings({}, stripe_secret_key=SECRET_KEY)
+    stripe_gateway = StripeGateway.from_settings(
+        settings, transport=httpx.MockTransport(fake_stripe.handle)
+    )
+    yield stripe_gateway
+    await stripe_gateway.close()
+
+
+async def test_a_confirmed_card_payment_is_asked_for_as_stripe_documents(gateway, fake_stripe):
+    fake_stripe.replies.append((200, payment_intent("succeeded", amount=4219)))
+
+    intent = await gateway.create_payment_intent(
+        amount_minor=4219,
+        currency="EUR",
+        metadata={"cover_id": "cov_1"},
+        idempotency_key="cov_1:premium",
+        payment_method="pm_card_visa",
+    )
+
+    [request] = fake_stripe.requests
+    assert (request.method, str(request.url)) == (
+        "POST",
+        "https://api.stripe.com/v1/payment_intents",
+    )
+    assert request.headers["Authorization"] == f"Bearer {SECRET_KEY}"
+    assert request.headers["Stripe-Version"] == STRIPE_API_VERSION
+    assert request.headers["Idempotency-Key"] == "cov_1:premium"
+    assert form(request) == {
+        "amount": "4219",
+        "currency": "eur",
+        "metadata[cover_id]": "cov_1",
+        "allowed_payment_method_types[0]": "card",
+        "payment_method": "pm_card_visa",
+        "confirm": "true",
+    }
+    assert (intent.status, intent.currency) == ("succeeded", "EUR")
+
+
+async def test_without_a_payment_method_nothing_is_confirmed(gateway, fake_stripe):
+    fake_stripe.replies.append((200, payment_intent("requires_payment_method")))
+
+    await gateway.create_payment_intent(
+        amount_minor=100, currency="eur", metadata={}, idempotency_key="k"
+    )
+
+    sent = form(fake_stripe.requests[0])
+    assert "confirm" not in sent
+    assert "payment_method" not in sent
+
+
+async def test_a_card_decline_is_read_from_the_error_without_another_call(gateway, fake_stripe):
+    declined = payment_intent(
+        "requires_payment_method",
+        last_payment_error={"type": "card_error", "code": "card_declined"},
+    )
+    fake_stripe.replies.append((402, card_declined_error(declined)))
+
+    intent = await gateway.create_payment_intent(
+        amount_minor=4219,
+        currency="EUR",
+        metadata={"cover_id": "cov_2"},
+        idempotency_key="cov_2:premium",
+        payment_method="pm_card_visa_chargeDeclined",
+    )
+
+    assert len(fake_stripe.requests) == 1
+    assert intent.id == declined["id"]
+    assert (intent.status, intent.last_error_code) == ("requires_payment_method", "card_declined")
+    assert intent.metadata == {"cover_id": "cov_test"}
+
+
+async def test_a_card_needing_3d_secure_waits_for_the_payer(gateway, fake_stripe):
+    pending = three_d_secure_required()
+    fake_stripe.replies.append((200, pending))
+
+    intent = await gateway.create_payment_intent(
+        amount_minor=4219,
+        currency="EUR",
+        metadata={},
+        idempotency_key="k",
+        payment_method="pm_card_threeDSecureRequired",
+    )
+
+    assert intent.status == "requires_action"
+    assert intent.client_secret == pending["client_secret"]
+    assert intent.last_error_code is None
+
+
+async def test_a_stripe_outage_is_retried_with_the_same_key_then_reported(gateway, fake_stripe):
+    outage = {"error": {"type": "api_error", "message": "Internal error at Stripe (rack 7)"}}
+    fake_stripe.replies.extend([(500, outage)] * 3)
+
+    with pytest.raises(PaymentProviderError) as failed:
+        await gateway.create_payment_intent(
+            amount_minor=100, currency="EUR", metadata={}, idempotency_key="cov_3:premium"
+        )
+
+    keys = {request.headers["Idempotency-Key"] for request in fake_stripe.requests}
+    assert (len(fake_stripe.requests), keys) == (3, {"cov_3:premium"})
+    assert (failed.value.status_code, failed.value.code) == (502, "payment_provider_error")
+    assert failed.value.stripe_status == 500
+    assert "rack 7" not in failed.value.detail
+
+
+async def test_an_unreachable_stripe_is_reported_as_such(gateway, fake_stripe):
+    fake_stripe.replies.extend([httpx.ConnectError("connection refused")] * 3)
+
+    with pytest.raises(PaymentProviderError) as failed:
+        await gateway.retrieve_payment_intent("pi_123")
+
+    assert len(fake_stripe.requests) == 3
+    assert failed.value.stripe_status is None
+    assert "could not be reached" in failed.value.detail
+
+
+async def test_a_bad_key_is_a_provider_error_not_a_crash(gateway, fake_stripe):
+    fake_stripe.replies.append(
+        (401, {"error": {"type": "invalid_request_error", "message": "Invalid API Key"}})
+    )
+
+    with pytest.raises(PaymentProviderError) as failed:
+        await gateway.retrieve_payment_intent("pi_123")
+
+    assert failed.value.stripe_status == 401
+    assert "API Key" not in failed.value.detail
+
+
+async def test_a_refused_cancel_carries_stripes_code(gateway, fake_stripe):
+    refusal = {
+        "error": {
+            "type": "invalid_request_error",
+            "code": "payment_intent_unexpected_state",
+            "message": "You cannot cancel this PaymentIntent because it has a status of succeeded.",
+        }
+    }
+    fake_stripe.replies.append((400, refusal))
+
+    with pytest.raises(PaymentProviderError) as failed:
+        await gateway.cancel_payment_intent("pi_123", idempotency_key="cov_4:cancel")
+
+    assert failed.value.stripe_code == "payment_intent_unexpected_state"
+    request = fake_stripe.requests[0]
+    assert str(request.url) == "https://api.stripe.com/v1/payment_intents/pi_123/cancel"
+    assert request.headers["Idempotency-Key"] == "cov_4:cancel"
+
+
+async def test_a_refund_is_asked_for_and_read_as_documented(gateway, fake_stripe):
+    intent_id = new_id("pi")
+    refund = {
+        "id": new_id("re"),
+        "object": "refund",
+        "amount": 1500,
+        "charge": new_id("ch"),
+        "created": 1_790_000_000,
+        "currency": "eur",
+        "metadata": {"cover_id": "cov_5"},
+        "payment_intent": intent_id,
+        "reason": None,
+        "status": "pending",
+    }
+    fake_stripe.replies.append((200, refund))
+
+    view = await gateway.refund(
+        payment_intent_id=intent_id,
+        amount_minor=1500,
+        idempotency_key="cov_5:refund",
+        metadata={"cover_id": "cov_5"},
+    )
+
+    assert form(fake_stripe.requests[0]) == {
+        "payment_intent": intent_id,
+        "amount": "1500",
+        "metadata[cover_id]": "cov_5",
+    }
+    assert (view.id, view.status, view.amount_minor, view.currency) == (
+        refund["id"],
+        "pending",
+        1500,
+        "EUR",
+    )
+    assert view.payment_intent_id == intent_id
+
+
+async def test_the_api_base_setting_points_the_client_elsewhere(fake_stripe):
+    settings = load_settings(
+        {}, stripe_secret_key=SECRET_KEY, stripe_api_base="http://127.0.0.1:8420"
+    )
+    stripe_gateway = StripeGateway.from_settings(
+        settings, transport=httpx.MockTransport(fake_stripe.handle)
+    )
+    fake_stripe.replies.append((200, payment_intent()))
+    try:
+        await stripe_gateway.retrieve_payment_intent("pi_1")
+    finally:
+        await stripe_gateway.close()
+
+    assert str(fake_stripe.requests[0].url) == "http://127.0.0.1:8420/v1/payment_intents/pi_1"
+
+
+def test_without_a_secret_key_there_is_no_gateway():
+    with pytest.raises(PaymentsNotConfigured):
+        StripeGateway.from_settings(load_settings({}))
+
+
+def test_the_pinned_api_version_is_the_one_the_stripe_library_is_typed_for():
+    # Bumping the stripe package changes its types: revisit the pin (and the changelog) then.
+    assert stripe.api_version == STRIPE_API_VERSION
