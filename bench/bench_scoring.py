@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from harness import say
 
 from marketplace.underwriting.features import QuoteFacts, Vocabularies, encode_facts
 from marketplace.underwriting.model import RiskModel
@@ -65,14 +66,14 @@ def main() -> None:
     results = {name: _timed(call, calls) for name, call in variants.items()}
     baseline = statistics.median(results["LightGBM predict (probability only)"])
     trees = booster.num_trees()
-    print(f"shipped model {model.model_version}: {trees} trees; {calls} calls each, one row a call")
-    print(f"{'variant':<50} {'median us':>10} {'p99 us':>10} {'x predict':>10}")
+    say(f"shipped model {model.model_version}: {trees} trees; {calls} calls each, one row a call")
+    say(f"{'variant':<50} {'median us':>10} {'p99 us':>10} {'x predict':>10}")
     for name, durations in results.items():
         median = statistics.median(durations)
         p99 = float(np.percentile(durations, 99))
-        print(f"{name:<50} {median:>10.1f} {p99:>10.1f} {median / baseline:>10.2f}")
+        say(f"{name:<50} {median:>10.1f} {p99:>10.1f} {median / baseline:>10.2f}")
     scored = statistics.median(results["RiskModel.score (probability, grade, 3 reasons)"])
-    print(f"reason codes + features + grade over a plain predict: {scored - baseline:.1f} us")
+    say(f"reason codes + features + grade over a plain predict: {scored - baseline:.1f} us")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from harness import say
 
 from marketplace.app import create_app
 from marketplace.config import Settings, load_settings
@@ -119,7 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binds", type=int, default=300)
     result = run(parser.parse_args().binds)
-    print(
+    say(
         f"bind, own work (Stripe excluded): median {result['own_median_ms']:.2f} ms,"
         f" p99 {result['own_p99_ms']:.2f} ms (target <= {TARGET_OWN_MS:.0f} ms)\n"
         f"Stripe call (localstripe): median {result['stripe_median_ms']:.2f} ms;"

@@ -14,6 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from rich.console import Console
+
+CONSOLE = Console(highlight=False, soft_wrap=True)
+
+
+def say(text: str) -> None:
+    """Write a line of the report to the terminal."""
+    CONSOLE.print(text, markup=False)
 
 
 def ensure_wrk() -> str:
@@ -21,7 +29,7 @@ def ensure_wrk() -> str:
     if found:
         return found
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("wrk not found: installing it from Debian's packages")
+        say("wrk not found: installing it from Debian's packages")
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
         found = shutil.which("wrk")
     if not found:

@@ -26,6 +26,7 @@ from harness import (
     free_port,
     marketplace,
     resident_mb,
+    say,
     server_environment,
     serving,
     wrk,
@@ -96,7 +97,7 @@ def report(result: dict[str, Any]) -> None:
         f" (2xx in the measured phases: {result['quotes_answered_2xx_measured']:,},"
         " plus the warm-up)",
     ]
-    print("\n".join(lines))
+    say("\n".join(lines))
 
 
 def main() -> None:

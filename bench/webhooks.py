@@ -28,6 +28,7 @@ from harness import (
     free_port,
     marketplace,
     resident_mb,
+    say,
     server_environment,
     serving,
     wrk,
@@ -184,7 +185,7 @@ def report(result: dict[str, Any]) -> None:
         f" covers activated {result['covers_activated']:,}",
         f"server resident memory            {result['server_rss_mb']:>9.0f} MB",
     ]
-    print("\n".join(lines))
+    say("\n".join(lines))
 
 
 def main() -> None:
