@@ -38,13 +38,11 @@ def cover_ends_on(cover: Cover) -> date:
 
 async def buyer_capacity(session: AsyncSession, cover: Cover) -> int | None:
     """The product's current per-buyer capacity in the cover's currency (None: not offered)."""
-    product = await products.get_product(session, cover.product_id, cover.livemode)
-    if product is None or product.status != "active":
-        return None
-    version = await products.get_version(session, product.id, product.version)
-    terms = terms_from_document(version.terms) if version else None
-    limits = [c for c in (terms.currencies if terms else []) if c.currency.value == cover.currency]
-    return limits[0].buyer_capacity if limits else None
+    found = await products.one_active_with_terms(session, cover.product_id, cover.livemode)
+    limits = (
+        None if found is None else terms_from_document(found[1].terms).limits_in(cover.currency)
+    )
+    return None if limits is None else limits.buyer_capacity
 
 
 def exposure_key(cover: Cover) -> ExposureKey:

@@ -9,7 +9,6 @@ millisecond still increase (the random part is incremented).
 
 from __future__ import annotations
 
-import re
 import secrets
 import threading
 import time
@@ -34,7 +33,6 @@ PREFIXES = {
     "webhook_endpoint": "we",
 }
 
-_ID_PATTERN = re.compile(rf"^([a-z]+)_([{ALPHABET}]{{{BODY_LENGTH}}})$")
 _lock = threading.Lock()
 _last_millis = 0
 _last_random = 0
@@ -67,21 +65,6 @@ def new_id(kind: str) -> str:
     return f"{PREFIXES[kind]}_{_encode((millis << RANDOM_BITS) | random_part)}"
 
 
-def is_id_of(kind: str, value: str) -> bool:
-    """Whether ``value`` has the shape of an id of ``kind``."""
-    match = _ID_PATTERN.match(value)
-    return match is not None and match.group(1) == PREFIXES[kind]
-
-
 def id_pattern(kind: str) -> str:
     """A regular expression matching ids of ``kind``, for request schemas."""
     return rf"^{PREFIXES[kind]}_[{ALPHABET}]{{{BODY_LENGTH}}}$"
-
-
-def created_millis(value: str) -> int:
-    """The creation time encoded in an id, in milliseconds since the epoch."""
-    body = value.rsplit("_", 1)[1]
-    number = 0
-    for char in body:
-        number = number * 32 + ALPHABET.index(char)
-    return number >> RANDOM_BITS

@@ -44,17 +44,29 @@ async def terms_of(session: AsyncSession, products: list[Product]) -> dict[str, 
     return {version.product_id: version for version in versions}
 
 
-async def active_with_terms(
-    session: AsyncSession, livemode: bool
-) -> list[tuple[Product, ProductVersion]]:
-    """Every active product of a mode with the terms in force, in one query."""
-    query = (
+def _active_with_terms_query(livemode: bool) -> Select[Product, ProductVersion]:
+    return (
         select(Product, ProductVersion)
         .join(
             ProductVersion,
             (ProductVersion.product_id == Product.id) & (ProductVersion.version == Product.version),
         )
         .where(Product.livemode == livemode, Product.status == "active")
-        .order_by(Product.id)
     )
+
+
+async def active_with_terms(
+    session: AsyncSession, livemode: bool
+) -> list[tuple[Product, ProductVersion]]:
+    """Every active product of a mode with the terms in force, in one query."""
+    query = _active_with_terms_query(livemode).order_by(Product.id)
     return [(row[0], row[1]) for row in await session.execute(query)]
+
+
+async def one_active_with_terms(
+    session: AsyncSession, product_id: str, livemode: bool
+) -> tuple[Product, ProductVersion] | None:
+    """One product with the terms in force, if it is active (one query)."""
+    query = _active_with_terms_query(livemode).where(Product.id == product_id)
+    row = (await session.execute(query)).one_or_none()
+    return None if row is None else (row[0], row[1])

@@ -71,6 +71,10 @@ class ProductTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     pricing: PricingTerms
     quote_validity_minutes: Annotated[int, msgspec.Meta(ge=5, le=10080)] = 1440
 
+    def limits_in(self, currency: str) -> CurrencyTerms | None:
+        """What the product insures in ``currency`` (None: it does not insure that currency)."""
+        return next((c for c in self.currencies if c.currency.value == currency), None)
+
 
 class ProductOut(ProductTerms, kw_only=True):
     id: str

@@ -111,7 +111,7 @@ def evaluate(
 ) -> PricedOffer | Declined:
     """The product's one offer, or why it declines (with a counter-offer where one exists)."""
     terms = product.terms
-    limits = next((c for c in terms.currencies if c.currency.value == facts.currency), None)
+    limits = terms.limits_in(facts.currency)
     rules = appetite_rules(terms, limits)
     available = None if limits is None else max(0, limits.buyer_capacity - exposure_minor)
 
