@@ -1,18 +1,20 @@
 """Stripe webhook benchmark: signed ``payment_intent.succeeded`` deliveries, each activating a
 different pending cover, posted by wrk to the server as ``make run`` starts it.
 
-    .venv/bin/python bench/webhooks.py [--seconds 10] [--covers 20000]
+    .venv/bin/python bench/webhooks.py [--seconds 10] [--covers 6000]
 
 The covers are made for real once (a quote and a bind through the API) and then copied in the
-database as pending covers with their own PaymentIntent ids; every delivery is signed with the
-stripe library's own code and the server verifies it, stores the event id once and activates
-the cover in one transaction. Reports webhooks/s next to ``/health`` in the same run, and checks
-that every acknowledged delivery activated exactly one cover.
+database as pending covers, each with its own PaymentIntent really paid at the embedded Stripe;
+every delivery is signed with the stripe library's own code and the server verifies it, reads
+the PaymentIntent back from Stripe, stores the event id once and activates the cover in one
+transaction. Reports webhooks/s next to ``/health`` in the same run, and checks that every
+acknowledged delivery activated exactly one cover.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import sqlite3
@@ -34,8 +36,9 @@ from harness import (
     wrk,
 )
 
+from marketplace.config import load_settings
 from marketplace.kit.ids import new_id
-from marketplace.payments.gateway import STRIPE_API_VERSION
+from marketplace.payments.gateway import STRIPE_API_VERSION, StripeGateway
 from marketplace.payments.localstripe import LOCALSTRIPE_SECRET_KEY, LocalStripe
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,14 +80,44 @@ def _first_cover(url: str, keys: dict[str, str]) -> dict[str, Any]:
     return dict(response.json())
 
 
-def _copy_covers(database: Path, cover_id: str, count: int) -> list[tuple[str, str]]:
-    """``count`` pending covers like ``cover_id``, each with its own PaymentIntent id."""
+async def _paid_intents(api_base: str, cover_ids: list[str], premium: int) -> list[str]:
+    """One PaymentIntent paid at the embedded Stripe for each cover (20 at a time)."""
+    settings = load_settings({}, stripe_secret_key=LOCALSTRIPE_SECRET_KEY, stripe_api_base=api_base)
+    gateway, gate = StripeGateway.from_settings(settings), asyncio.Semaphore(20)
+
+    async def pay(cover_id: str) -> str:
+        async with gate:
+            created = await gateway.create_payment_intent(
+                amount_minor=premium,
+                currency="EUR",
+                metadata={"cover_id": cover_id},
+                idempotency_key=f"{cover_id}_premium",
+                payment_method="pm_card_visa",
+            )
+            await gateway.confirm_payment_intent(created.id, idempotency_key=f"{cover_id}_pay")
+            return created.id
+
+    try:
+        return list(await asyncio.gather(*(pay(cover_id) for cover_id in cover_ids)))
+    finally:
+        await gateway.close()
+
+
+def _copy_covers(database: Path, cover_id: str, count: int, api_base: str) -> list[tuple[str, str]]:
+    """``count`` pending covers like ``cover_id`` (each on an invoice of its own), each with
+    its own PaymentIntent paid at the embedded Stripe."""
     with sqlite3.connect(database) as connection:
         connection.row_factory = sqlite3.Row
         row = dict(connection.execute("SELECT * FROM covers WHERE id = ?", (cover_id,)).fetchone())
+        ids = [new_id("cover") for _ in range(count)]
+        intents = asyncio.run(_paid_intents(api_base, ids, row["premium_minor"]))
         made = []
-        for number in range(count):
-            copy = row | {"id": new_id("cover"), "payment_intent_id": f"pi_bench_{number:07d}"}
+        for number, (copy_id, intent_id) in enumerate(zip(ids, intents, strict=True)):
+            copy = row | {
+                "id": copy_id,
+                "payment_intent_id": intent_id,
+                "invoice_number_key": f"{row['invoice_number_key']}#{number}",
+            }
             made.append((copy["id"], copy["payment_intent_id"]))
             columns = ", ".join(copy)
             connection.execute(
@@ -150,7 +183,7 @@ def run(seconds: int, covers: int) -> dict[str, Any]:
         url = f"http://127.0.0.1:{port}"
         with serving(env, work / "server.log") as server:
             first = _first_cover(url, keys)
-            made = _copy_covers(database, first["id"], covers)
+            made = _copy_covers(database, first["id"], covers, localstripe.api_base)
             _signed_events(made, first["premium"], work / "events.txt")
             hooks_env = {**env, "BENCH_EVENTS": str(work / "events.txt")}
             health = wrk(binary, f"{url}/health", 50, seconds, env, None)
@@ -191,7 +224,7 @@ def report(result: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--covers", type=int, default=20_000)
+    parser.add_argument("--covers", type=int, default=6_000)
     options = parser.parse_args()
     result = run(options.seconds, options.covers)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -40,8 +40,10 @@ from marketplace.errors import EXCEPTION_HANDLERS
 from marketplace.health import HealthController
 from marketplace.housekeeping import housekeeping_lifespan
 from marketplace.kit.logging import configure_logging
+from marketplace.kit.openapi_links import OpenAPIConfigWithLinks
 from marketplace.kit.openapi_strict import StrictStructSchemaPlugin
 from marketplace.kit.requests import request_id_of, started_ns_of
+from marketplace.kit.strict_body import StrictJsonBody
 from marketplace.kit.strict_query import reject_unknown_query_parameters
 from marketplace.kit.unit_of_work import UNIT_OF_WORK_DEPENDENCIES, UnitOfWorkMiddleware
 from marketplace.migrations import head_revision
@@ -131,7 +133,7 @@ _CONVERTER = re.compile(r"\{(\w+):[^}]+\}")
 
 
 def _openapi_config() -> OpenAPIConfig:
-    return OpenAPIConfig(
+    return OpenAPIConfigWithLinks(
         title="Invoice Cover Marketplace API",
         version=__version__,
         description=(
@@ -170,6 +172,8 @@ def _api_router() -> Router:
         dependencies=UNIT_OF_WORK_DEPENDENCIES,
         before_request=reject_unknown_query_parameters,
         security=[{"api_key": []}],
+        dto=StrictJsonBody,  # bodies decode strictly: "100" is not an integer
+        return_dto=None,
     )
 
 

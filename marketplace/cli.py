@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from marketplace.config import ConfigError, check_serving
 from marketplace.kit.commands import run_in_session, settings_or_exit
 
 
@@ -51,8 +53,13 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     from marketplace.payments.localstripe import embedded_stripe
 
     settings = settings_or_exit()
-    configure_logging(settings)
     address, listen_port = host or settings.host, port or settings.port
+    try:
+        check_serving(settings, address)
+    except ConfigError as error:
+        click.echo(f"configuration error: {error}", err=True)
+        sys.exit(2)
+    configure_logging(settings)
     with embedded_stripe(settings, server_host=address, server_port=listen_port) as stripe_env:
         # The workers read their settings from the environment when they start.
         os.environ.update(stripe_env)
@@ -65,6 +72,8 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
             factory=True,
             log_access=False,
             backlog=2048,
+            # A worker that dies (whatever the cause) is replaced instead of stopping the server.
+            respawn_failed_workers=True,
         ).serve()
 
 

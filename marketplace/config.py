@@ -7,6 +7,7 @@ variables belong to the test suite and are not settings.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -17,6 +18,8 @@ TEST_PREFIX = "MARKETPLACE_TEST_"
 LOG_FORMATS = ("auto", "json", "console")
 LOG_LEVELS = ("debug", "info", "warning", "error")
 SUPPORTED_DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
+
+LOOPBACK_NAMES = ("localhost",)
 
 LogFormat = Literal["auto", "json", "console"]
 
@@ -150,3 +153,25 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
             values[name] = parse(variable, env[variable])
     values.update(overrides)
     return Settings(**values)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (a wildcard address is not)."""
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # another host name: it may resolve to any interface
+
+
+def check_serving(settings: Settings, host: str) -> None:
+    """Refuse to serve the embedded Stripe double beyond this machine: without a real Stripe key
+    the server takes payments from localstripe, which anyone who reaches it can drive."""
+    if settings.stripe_secret_key is None and not is_loopback(host):
+        raise ConfigError(
+            f"the listen address {host!r} ({PREFIX}HOST or --host) is not a loopback address and"
+            f" {PREFIX}STRIPE_SECRET_KEY is not set: the embedded Stripe double (localstripe)"
+            f" is for local use only; set {PREFIX}STRIPE_SECRET_KEY and"
+            f" {PREFIX}STRIPE_WEBHOOK_SECRET, or listen on 127.0.0.1"
+        )

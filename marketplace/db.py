@@ -10,13 +10,16 @@ never block writers.
 from __future__ import annotations
 
 import asyncio
+import os
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import structlog
 from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, event
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, ExceptionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -25,9 +28,15 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from marketplace.config import Settings
+from marketplace.kit.storage_faults import FaultMemory, is_storage_fault
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 SQLITE_BEGIN_OPTION = "sqlite_begin"
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
+WORLD_ACCESS = stat.S_IRWXO
+log = structlog.get_logger("marketplace.db")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -81,16 +90,43 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
             connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _ensure_sqlite_folder(database_url: str) -> None:
+def _sqlite_path(database_url: str) -> Path | None:
     database = database_url.split(":///", 1)[-1].split("?", 1)[0]
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _keep_private(path: Path) -> None:
+    """Create the database file, and its folder, for this user alone. SQLite gives the ``-wal``
+    and ``-shm`` files the mode of the database file, so they are private too. The folder loses
+    world access unless it is shared (sticky, like /tmp) or someone else's."""
+    folder = path.parent
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    found = folder.stat()
+    shared = found.st_mode & stat.S_ISVTX or found.st_uid != os.getuid()
+    if found.st_mode & WORLD_ACCESS and not shared:
+        folder.chmod(stat.S_IMODE(found.st_mode) & ~WORLD_ACCESS)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE_MODE))
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_SIDE_FILES)):
+        if file.exists() and stat.S_IMODE(file.stat().st_mode) != PRIVATE_FILE_MODE:
+            file.chmod(PRIVATE_FILE_MODE)
+
+
+def _prepare_sqlite_file(database_url: str) -> None:
+    path = _sqlite_path(database_url)
+    if path is None:
+        return
+    try:
+        _keep_private(path)
+    except OSError as error:  # a read-only or full disk: SQLite reports it on first use (503)
+        log.warning("db.sqlite_file_not_prepared", path=str(path), error=error.strerror)
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
     """The engine for ``settings.database_url``, tuned for its backend."""
     if settings.is_sqlite:
-        _ensure_sqlite_folder(settings.database_url)
+        _prepare_sqlite_file(settings.database_url)
         engine = create_async_engine(settings.database_url, echo=settings.debug_sql)
         _tune_sqlite(engine)
         return engine
@@ -101,6 +137,18 @@ def create_engine(settings: Settings) -> AsyncEngine:
         max_overflow=20,
         pool_pre_ping=True,
     )
+
+
+def _watch_storage_faults(engine: AsyncEngine, memory: FaultMemory) -> None:
+    """Remember each storage fault, and treat it as a lost connection so the pool drops its
+    connections: one opened while the file was read-only stays read-only for ever, so the
+    server recovers by itself only if it opens new ones once the fault clears."""
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def on_error(context: ExceptionContext) -> None:
+        if is_storage_fault(context.original_exception):
+            memory.record()
+            context.is_disconnect = True
 
 
 class GatedSession(AsyncSession):
@@ -178,6 +226,8 @@ class Database:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.storage_faults = FaultMemory()
+        _watch_storage_faults(engine, self.storage_faults)
         # SQLite has one writer at a time. Queueing writers here, in order, beats letting them
         # poll the database lock (its busy handler sleeps up to 100 ms between tries).
         sqlite = engine.dialect.name == "sqlite"

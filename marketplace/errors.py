@@ -1,9 +1,10 @@
 """One error base class, the problem+json body (RFC 9457), and the handlers that render errors.
 
 Every error a client can see is a ``Problem`` with a stable snake_case ``code``. Domains declare
-their own subclasses of ``MarketplaceError`` at the top of their service module. Anything
-unexpected becomes a 500 ``internal_error`` whose body says nothing about the cause; the cause
-goes to the log with the request id.
+their own subclasses of ``MarketplaceError`` at the top of their service module. A storage fault
+(disk full, database read-only or unreachable) becomes a 503 ``storage_unavailable``; anything
+else unexpected becomes a 500 ``internal_error``. Neither body says anything about the cause;
+the cause goes to the log with the request id.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from litestar.exceptions import (
     HTTPException,
     MethodNotAllowedException,
     NotFoundException,
+    SerializationException,
     ValidationException,
 )
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 
 from marketplace.kit.requests import request_id_of
+from marketplace.kit.storage_faults import is_storage_fault, storage_fault_reason
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger("marketplace.errors")
@@ -97,6 +100,12 @@ class BodyTooLarge(MarketplaceError):
     title = "Request body too large"
 
 
+class UnsupportedMediaType(MarketplaceError):
+    status_code = 415
+    code = "unsupported_media_type"
+    title = "The request body must be JSON"
+
+
 class RouteNotFound(MarketplaceError):
     status_code = 404
     code = "route_not_found"
@@ -139,6 +148,17 @@ class InternalError(MarketplaceError):
     status_code = 500
     code = "internal_error"
     title = "Internal error"
+
+
+class StorageUnavailable(MarketplaceError):
+    """The database cannot store (or read) right now: disk full, read-only, or unreachable."""
+
+    status_code = 503
+    code = "storage_unavailable"
+    title = "Storage unavailable"
+
+
+STORAGE_RETRY_AFTER_SECONDS = 5
 
 
 def problem_type(code: str) -> str:
@@ -208,6 +228,8 @@ def _from_validation(request: Request[Any, Any, Any], exc: ValidationException) 
 def _is_malformed_json(exc: BaseException) -> bool:
     cause: BaseException | None = exc
     while cause is not None:
+        if isinstance(cause, SerializationException):  # Litestar's "could not decode the body"
+            return True
         if isinstance(cause, msgspec.DecodeError) and not isinstance(
             cause, msgspec.ValidationError
         ):
@@ -220,8 +242,18 @@ _GENERIC_CODES = {
     400: "bad_request",
     401: "missing_api_key",
     403: "forbidden",
-    415: "unsupported_media_type",
 }
+
+
+def _from_body_failure(exc: HTTPException) -> MarketplaceError | None:
+    """The error for a request body that is too large, not JSON, or not readable JSON."""
+    if exc.status_code == 413:
+        return BodyTooLarge("The request body is larger than this API accepts")
+    if exc.status_code == 415:
+        return UnsupportedMediaType(str(exc.detail))
+    if _is_malformed_json(exc):
+        return MalformedJson("The request body is not valid JSON")
+    return None
 
 
 def _from_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> MarketplaceError:
@@ -233,10 +265,8 @@ def _from_http_exception(request: Request[Any, Any, Any], exc: HTTPException) ->
         return MethodNotAllowed(
             f"{request.method} is not allowed on {request.url.path}", headers=exc.headers
         )
-    if exc.status_code == 413:
-        return BodyTooLarge("The request body is larger than this API accepts")
-    if _is_malformed_json(exc):
-        return MalformedJson("The request body is not valid JSON")
+    if (body_error := _from_body_failure(exc)) is not None:
+        return body_error
     error = MarketplaceError(str(exc.detail), headers=exc.headers)
     error.status_code = exc.status_code
     error.code = _GENERIC_CODES.get(exc.status_code, f"http_{exc.status_code}")
@@ -255,6 +285,14 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    if is_storage_fault(exc):
+        log.warning("storage.unavailable", reason=storage_fault_reason(exc))
+        unavailable = StorageUnavailable(
+            "The database cannot take this request right now (disk full, read-only or"
+            " unreachable); the request changed nothing, retry later",
+            headers={"Retry-After": str(STORAGE_RETRY_AFTER_SECONDS)},
+        )
+        return problem_response(request, unavailable)
     log.exception("request.failed", error_type=type(exc).__name__)
     error = InternalError("Something went wrong on our side; the request changed nothing")
     return problem_response(request, error)

@@ -1,18 +1,33 @@
-"""Liveness and readiness, unauthenticated, for load balancers and orchestrators."""
+"""Liveness and readiness, unauthenticated, for load balancers and orchestrators.
+
+Readiness needs the database to answer, its schema at the code's migration head, and writes
+to work: a full disk or a read-only database still answers ``SELECT 1``. So each check commits
+a one-row write, and a storage fault seen by any request in the last
+``STORAGE_FAULT_MEMORY_SECONDS`` keeps the server not ready even when that tiny write fits.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
 import msgspec
+import structlog
 from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Response
-from sqlalchemy import text
 
 from marketplace.db import Database
+from marketplace.kit.clock import utc_now
+from marketplace.kit.sql import dialect_insert
+from marketplace.kit.storage_faults import storage_fault_reason
 from marketplace.migrations import current_revision
+from marketplace.models.health import PROBE_ROW_ID, ReadinessProbe
+
+STORAGE_FAULT_MEMORY_SECONDS = 10.0
+log = structlog.get_logger("marketplace.health")
+
+WritesState = Literal["ok", "failing", "unknown"]
 
 
 class Health(msgspec.Struct):
@@ -22,9 +37,29 @@ class Health(msgspec.Struct):
 class Readiness(msgspec.Struct):
     status: Literal["ready", "not_ready"]
     database: Literal["ok", "unreachable"]
+    writes: WritesState
+    """``failing``: the write probe failed, or a request met a storage fault just now."""
     migrations: Literal["at_head", "behind", "unknown"]
     revision: str | None
     head_revision: str | None
+
+
+async def _probe_writes(database: Database) -> WritesState:
+    """Commit a one-row write, unless a storage fault was met a moment ago."""
+    if database.storage_faults.seen_within(STORAGE_FAULT_MEMORY_SECONDS):
+        return "failing"
+    now = utc_now()
+    try:
+        async with database.writer_session() as session:
+            stamp = dialect_insert(session, ReadinessProbe).values(id=PROBE_ROW_ID, checked_at=now)
+            await session.execute(
+                stamp.on_conflict_do_update(index_elements=["id"], set_={"checked_at": now})
+            )
+            await session.commit()
+    except Exception as error:
+        log.warning("ready.write_failed", reason=storage_fault_reason(error))
+        return "failing"
+    return "ok"
 
 
 class HealthController(Controller):
@@ -41,28 +76,34 @@ class HealthController(Controller):
         responses={
             503: ResponseSpec(
                 data_container=Readiness,
-                description="Not ready: the database is unreachable or its schema is behind",
+                description=(
+                    "Not ready: the database is unreachable, its schema is behind,"
+                    " or it does not take writes (disk full, read-only)"
+                ),
                 generate_examples=False,
             )
         },
     )
     async def ready(self, state: State) -> Response[Readiness]:
-        """Readiness: the database answers and its schema is at the code's migration head."""
+        """Readiness: the database answers, its schema is at the code's head, and it takes
+        writes."""
         database: Database = state.database
         head: str | None = state.head_revision
         try:
-            async with database.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
             revision = await current_revision(database.engine)
-        except Exception:
-            body = Readiness("not_ready", "unreachable", "unknown", None, head)
+        except Exception as error:
+            log.warning("ready.unreachable", reason=storage_fault_reason(error))
+            body = Readiness("not_ready", "unreachable", "unknown", "unknown", None, head)
             return Response(body, status_code=503)
         at_head = revision == head
+        writes = await _probe_writes(database) if at_head else "unknown"
+        ready = at_head and writes == "ok"
         body = Readiness(
-            status="ready" if at_head else "not_ready",
+            status="ready" if ready else "not_ready",
             database="ok",
+            writes=writes,
             migrations="at_head" if at_head else "behind",
             revision=revision,
             head_revision=head,
         )
-        return Response(body, status_code=200 if at_head else 503)
+        return Response(body, status_code=200 if ready else 503)

@@ -16,6 +16,7 @@ from marketplace.covers.jobs import cover_upkeep
 from marketplace.db import Database
 from marketplace.kit import idempotency
 from marketplace.kit.clock import utc_now
+from marketplace.kit.storage_faults import is_storage_fault, storage_fault_reason
 
 TICK_SECONDS = 5
 COVERS_EVERY_SECONDS = 30
@@ -46,6 +47,13 @@ def _jobs(app: Litestar) -> list[tuple[str, int, Job]]:
     ]
 
 
+def _log_failure(job: str, error: Exception) -> None:
+    if is_storage_fault(error):  # expected while the disk is full or read-only: one line
+        log.warning("housekeeping.storage_unavailable", job=job, reason=storage_fault_reason(error))
+        return
+    log.exception("housekeeping.failed", job=job)
+
+
 async def _loop(app: Litestar) -> None:
     last_run: dict[str, float] = {}
     loop = asyncio.get_running_loop()
@@ -55,8 +63,8 @@ async def _loop(app: Litestar) -> None:
                 last_run[name] = loop.time()
                 try:
                     await job(utc_now())
-                except Exception:
-                    log.exception("housekeeping.failed", job=name)
+                except Exception as error:
+                    _log_failure(name, error)
         await asyncio.sleep(TICK_SECONDS)
 
 

@@ -1,13 +1,19 @@
-"""Test set-up: a migrated database (SQLite by default, PostgreSQL when asked), the app, tenants.
+"""Test set-up: a fresh migrated database per test (SQLite by default, PostgreSQL when asked),
+the app, tenants.
+
+The schema is migrated once per session into a template; each test that asks for ``settings``,
+``database``, ``client`` or a tenant gets its own copy of it (tests/fixtures/databases.py), and
+the session's one running app is pointed at that copy for the test. A test that asks for none
+of these starts no database, no app and no localstripe.
 
 ``MARKETPLACE_TEST_DATABASE_URL=postgresql+asyncpg://…/test`` runs the whole suite on
-PostgreSQL: a scratch database is created next to the one named, migrated, and dropped at the
-end. Tests marked ``postgres`` run only then (``.ci/run`` does both passes).
+PostgreSQL: scratch databases are created next to the one named and dropped when done. Tests
+marked ``postgres`` run only then (``.ci/run`` does both passes).
 """
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import os
 import secrets
 import socket
@@ -18,25 +24,22 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 from litestar import Litestar
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import DeclarativeBase
 
 from marketplace.accounts import service
 from marketplace.app import create_app
 from marketplace.config import Settings, load_settings
 from marketplace.db import Database, create_engine
-from marketplace.kit.clock import utc_now
 from marketplace.kit.commands import SYSTEM
-from marketplace.migrations import upgrade
-from marketplace.models import Product
 from marketplace.payments.gateway import StripeGateway
 from marketplace.payments.localstripe import LOCALSTRIPE_SECRET_KEY, LocalStripe
+from tests.fixtures.databases import DatabaseTemplate, PostgresTemplate, SqliteTemplate
 from tests.fixtures.stripe_payloads import WEBHOOK_SECRET
-from tests.helpers import started
+from tests.helpers import close_when_idle, serving, started
 
 pytest_plugins = ["tests.fixtures.market"]
 
@@ -58,17 +61,16 @@ def pytest_report_header() -> str:
     return f"database backend: {backend}"
 
 
-def _asyncpg_dsn(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
-
-
-async def _postgres_admin(sql: str) -> None:
-    assert POSTGRES_URL is not None
-    connection = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL))
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseTemplate]:
+    """The schema, migrated once for the session; ``scratch()`` gives a fresh copy of it."""
+    template: DatabaseTemplate = (
+        PostgresTemplate(POSTGRES_URL)
+        if POSTGRES_URL
+        else SqliteTemplate(tmp_path_factory.mktemp("databases"))
+    )
+    yield template
+    template.close()
 
 
 @pytest.fixture(scope="session")
@@ -80,62 +82,68 @@ def localstripe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStrip
 
 
 @pytest.fixture(scope="session")
-def settings(
-    tmp_path_factory: pytest.TempPathFactory, localstripe: LocalStripe
-) -> Iterator[Settings]:
-    """Settings for a fresh, migrated database that lives as long as the test session, and for
-    Stripe: localstripe, with the webhook secret the tests sign their deliveries with."""
-    stripe = {
+def stripe_settings(localstripe: LocalStripe) -> dict[str, str]:
+    """Stripe for the tests: localstripe, with the webhook secret tests sign deliveries with."""
+    return {
         "stripe_secret_key": LOCALSTRIPE_SECRET_KEY,
         "stripe_api_base": localstripe.api_base,
         "stripe_webhook_secret": WEBHOOK_SECRET,
     }
-    if POSTGRES_URL is None:
-        path = tmp_path_factory.mktemp("db") / "marketplace.db"
-        test_settings = load_settings({}, database_url=f"sqlite+aiosqlite:///{path}", **stripe)
-        upgrade(test_settings)
-        yield test_settings
-        return
-    scratch = f"marketplace_test_{secrets.token_hex(4)}"
-    asyncio.run(_postgres_admin(f'CREATE DATABASE "{scratch}"'))
-    base, _, _ = POSTGRES_URL.rpartition("/")
-    test_settings = load_settings({}, database_url=f"{base}/{scratch}", **stripe)
-    try:
-        upgrade(test_settings)
-        yield test_settings
-    finally:
-        asyncio.run(_postgres_admin(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def settings(
+    database_template: DatabaseTemplate, stripe_settings: dict[str, str]
+) -> Iterator[Settings]:
+    """Settings for this test's own freshly migrated database (dropped after it), and Stripe."""
+    with database_template.scratch() as database_url:
+        yield load_settings({}, database_url=database_url, **stripe_settings)
 
 
 @pytest.fixture(scope="session")
-async def gateway(settings: Settings) -> AsyncIterator[StripeGateway]:
+async def gateway(stripe_settings: dict[str, str]) -> AsyncIterator[StripeGateway]:
     """A Stripe gateway on the suite's localstripe, for tests to check what Stripe saw."""
-    stripe_gateway = StripeGateway.from_settings(settings)
+    stripe_gateway = StripeGateway.from_settings(load_settings({}, **stripe_settings))
     yield stripe_gateway
     await stripe_gateway.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 async def database(settings: Settings) -> AsyncIterator[Database]:
-    """A database handle for tests to set up and inspect rows directly."""
+    """A handle on this test's database, for tests to set up and inspect rows directly."""
     handle = Database(create_engine(settings))
     yield handle
-    await handle.dispose()
+    await close_when_idle(handle)
 
 
 @pytest.fixture(scope="session")
-async def app(settings: Settings) -> Litestar:
-    return create_app(settings)
+def app(database_template: DatabaseTemplate, stripe_settings: dict[str, str]) -> Iterator[Litestar]:
+    """The session's app. It starts on a database of its own; ``running_app`` lends it each
+    test's database."""
+    with database_template.scratch() as database_url:
+        yield create_app(load_settings({}, database_url=database_url, **stripe_settings))
 
 
 @pytest.fixture(scope="session")
-async def running_app(app: Litestar) -> AsyncIterator[Litestar]:
+async def started_app(app: Litestar) -> AsyncIterator[Litestar]:
     """The app with its start-up done (and its shut-down after the session), on the test loop."""
     async with started(app):
         yield app
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
+async def running_app(started_app: Litestar, settings: Settings) -> AsyncIterator[Litestar]:
+    """The started app, serving this test's database (through its own handle, as a server
+    would) with an empty cache of products in force."""
+    handle = Database(create_engine(settings))
+    try:
+        with serving(started_app, handle, settings):
+            yield started_app
+    finally:
+        await close_when_idle(handle)
+
+
+@pytest.fixture
 async def client(running_app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
     """An in-process HTTP client on the test's own event loop, so requests truly overlap."""
     transport = httpx.ASGITransport(app=running_app)
@@ -170,16 +178,6 @@ def new_tenant(database: Database):  # type: ignore[no-untyped-def]
         return Tenant(account.id, role, created.secret)
 
     return make
-
-
-@pytest.fixture(autouse=True)
-async def only_this_tests_products(database: Database) -> AsyncIterator[None]:
-    """Pause every product after each test: a quote sees only the products its test made."""
-    yield
-    async with database.writer_session() as session:
-        now = utc_now()  # a changed stamp tells every process's cache of products in force
-        await session.execute(update(Product).values(status="paused", updated_at=now))
-        await session.commit()
 
 
 @pytest.fixture
@@ -226,22 +224,26 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float)
     raise RuntimeError("the server did not answer /health in time")
 
 
-@pytest.fixture(scope="session")
-def live_server(
-    settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveServer]:
-    """``marketplace serve`` in a child process on a free loopback port, on the test database."""
+@contextlib.contextmanager
+def serve_live(database_template: DatabaseTemplate, folder: Path) -> Iterator[LiveServer]:
+    """``marketplace serve`` in a child process on a free loopback port, in embedded mode (it
+    runs its own localstripe), on a database of its own that lives as long as it does; its
+    working folder (``var/``) and log are in ``folder``."""
     port = _free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("MARKETPLACE_")},
-        "MARKETPLACE_DATABASE_URL": settings.database_url,
-        "MARKETPLACE_PORT": str(port),
-        "MARKETPLACE_LOG_FORMAT": "json",
-    }
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    with log_path.open("wb") as log:
+    log_path = folder / "server.log"
+    with database_template.scratch() as database_url, log_path.open("wb") as log:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("MARKETPLACE_")},
+            "MARKETPLACE_DATABASE_URL": database_url,
+            "MARKETPLACE_PORT": str(port),
+            "MARKETPLACE_LOG_FORMAT": "json",
+        }
         process = subprocess.Popen(
-            [sys.executable, "-m", "marketplace", "serve"], env=env, stdout=log, stderr=log
+            [sys.executable, "-m", "marketplace", "serve"],
+            env=env,
+            cwd=folder,
+            stdout=log,
+            stderr=log,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -250,6 +252,15 @@ def live_server(
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    database_template: DatabaseTemplate, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The session's ``marketplace serve`` (see ``serve_live``)."""
+    with serve_live(database_template, tmp_path_factory.mktemp("server")) as server:
+        yield server
 
 
 def run_cli(env: dict[str, str], *args: str) -> str:

@@ -1,14 +1,20 @@
-"""Assertions shared by the tests."""
+"""Assertions and app plumbing shared by the tests."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 from litestar import Litestar
+
+from marketplace.config import Settings
+from marketplace.db import Database
+from marketplace.products.in_force import ProductsInForce
+from marketplace.quotes.service import QuoteContext
 
 
 def assert_problem(
@@ -47,3 +53,30 @@ async def started(app: Litestar) -> AsyncIterator[Litestar]:
     finally:
         stop.set()
         await holder
+
+
+@contextlib.contextmanager
+def serving(app: Litestar, database: Database, settings: Settings) -> Iterator[Litestar]:
+    """The started ``app`` serving ``database`` (with ``settings``) and an empty cache of
+    products in force until the block ends; then what it served before."""
+    state = app.state
+    before = (state.database, state.settings, state.products_in_force, state.quote_context)
+    products = ProductsInForce()
+    state.database, state.settings = database, settings
+    state.products_in_force = products
+    state.quote_context = QuoteContext(before[3].model, products)
+    try:
+        yield app
+    finally:
+        (state.database, state.settings, state.products_in_force, state.quote_context) = before
+
+
+async def close_when_idle(database: Database, timeout_s: float = 5.0) -> None:
+    """Dispose of ``database`` once work still running on it has given its connections back
+    (an upkeep tick of the app, say); a connection never given back is left to be reported."""
+    pool = database.engine.sync_engine.pool
+    deadline = time.monotonic() + timeout_s
+    # The pool offers nothing to await, so look again every 10 ms.
+    while getattr(pool, "checkedout", lambda: 0)() and time.monotonic() < deadline:  # noqa: ASYNC110
+        await asyncio.sleep(0.01)
+    await database.dispose()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 import sqlalchemy.exc
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts import service
 from marketplace.models import Account
@@ -109,3 +113,41 @@ async def test_an_unknown_query_parameter_is_422_naming_it(client, new_tenant):
     assert (
         await client.get("/v1/accounts?role=platform", headers=operator.headers)
     ).status_code == 200
+
+
+def _genuine_disk_full() -> sqlite3.OperationalError:
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE t (x BLOB)")
+        connection.execute("PRAGMA max_page_count=2")
+        connection.execute("INSERT INTO t VALUES (zeroblob(99999))")
+    except sqlite3.OperationalError as error:
+        return error
+    finally:
+        connection.close()
+    raise AssertionError("SQLite took a row larger than its page limit")
+
+
+@pytest.mark.parametrize(
+    ("cause", "status", "code"),
+    [(Exception("deferred constraint"), 500, "internal_error"), (None, 503, "storage_unavailable")],
+)
+async def test_a_failed_commit_is_a_problem_and_writes_nothing(
+    client, new_tenant, count_rows, monkeypatch, cause, status, code
+):
+    operator = await new_tenant("operator")
+    before = await count_rows(Account)
+    driver_error = cause or _genuine_disk_full()
+
+    async def commit_fails(session):
+        raise sqlalchemy.exc.OperationalError("COMMIT", {}, driver_error) from driver_error
+
+    # The handler succeeds and its response is held back; the commit after it fails.
+    monkeypatch.setattr(AsyncSession, "commit", commit_fails)
+    response = await client.post(
+        "/v1/accounts", headers=operator.headers, json={"role": "platform", "name": "Unsaved"}
+    )
+    assert_problem(response, status, code)
+    assert "COMMIT" not in response.text
+    monkeypatch.undo()
+    assert await count_rows(Account) == before

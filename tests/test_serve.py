@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+from pathlib import Path
 
 import httpx
 
 from tests.conftest import run_cli
+from tests.served import prepared, serving, wait_until
+
+WORKER_RESPAWN_TIMEOUT_S = 30.0
+LOG_TIMEOUT_S = 10.0
 
 
 def _demo_key_lines(env, keys_file):
@@ -41,6 +49,12 @@ def test_the_server_serves_its_schema_and_docs(live_server):
     assert "text/html" in docs.headers["content-type"]
 
 
+def _access_lines(live_server, request_id):
+    log_text = live_server.log_path.read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in log_text.splitlines() if request_id in line]
+    return [line for line in lines if line["event"] == "http.request"]
+
+
 def test_one_log_line_per_request_without_keys_or_bodies(live_server, tmp_path):
     secret = _demo_key_lines(live_server.env, tmp_path / "k.txt")[4].split()[-1]
     marker = "Body Marker Name"
@@ -50,13 +64,38 @@ def test_one_log_line_per_request_without_keys_or_bodies(live_server, tmp_path):
         json={"role": "seller", "name": marker},
     )
     request_id = response.headers["request-id"]
+    # The access line is written just after the answer has been sent: wait for it.
+    wait_until(
+        lambda: bool(_access_lines(live_server, request_id)), LOG_TIMEOUT_S, "the request is logged"
+    )
     log_text = live_server.log_path.read_text(encoding="utf-8")
     assert secret not in log_text
     assert marker not in log_text
-    lines = [json.loads(line) for line in log_text.splitlines() if request_id in line]
-    access = [line for line in lines if line["event"] == "http.request"]
+    access = _access_lines(live_server, request_id)
     assert len(access) == 1
     assert access[0]["method"] == "POST"
     assert access[0]["route"] == "/v1/accounts"
     assert access[0]["status"] == response.status_code
     assert access[0]["duration_ms"] >= 0
+
+
+def _workers_of(pid: int) -> set[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return {int(child) for child in children}
+
+
+def test_a_worker_that_dies_is_replaced_and_the_server_stays_up(tmp_path):
+    env, headers = prepared(tmp_path, tmp_path)
+    with serving(env, headers, tmp_path / "server.log") as served:
+        (worker,) = _workers_of(served.process.pid)
+        os.kill(worker, signal.SIGKILL)
+
+        def replaced() -> bool:
+            assert served.process.poll() is None, "the server exited when its worker died"
+            new = _workers_of(served.process.pid) - {worker}
+            with contextlib.suppress(httpx.TransportError):
+                return bool(new) and served.get("/health").status_code == 200
+            return False
+
+        wait_until(replaced, WORKER_RESPAWN_TIMEOUT_S, "a new worker answers")
+        assert served.get("/v1/products").status_code == 200

@@ -6,6 +6,8 @@ from typing import Annotated
 
 from litestar import Controller, get, post
 from litestar.params import FromQuery, JSONBody, PathParameter
+from litestar.serialization import encode_json
+from litestar.types import Scope
 
 from marketplace.accounts import service
 from marketplace.accounts.auth import require_roles
@@ -17,6 +19,7 @@ from marketplace.accounts.schemas import (
     ApiKeyOut,
     Role,
 )
+from marketplace.kit import idempotency
 from marketplace.kit.idempotency import IdempotencyKey
 from marketplace.kit.ids import id_pattern
 from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
@@ -93,16 +96,19 @@ class AccountController(Controller):
     )
     async def create_key(
         self,
+        *,
         session: DbSession,
         principal: Caller,
         account_id: AccountPath,
         data: JSONBody[ApiKeyCreate],
+        scope: Scope,
         idempotency_key: IdempotencyKey = None,
     ) -> ApiKeyCreated:
-        """Create an API key; its secret is in this answer only."""
+        """Create an API key; its secret is in this answer only (a replay has it redacted)."""
         created = await service.create_api_key(
             session, principal, account_id, data.livemode, data.name
         )
+        idempotency.store_instead(scope, encode_json(ApiKeyCreated.redacted(created.key)))
         return ApiKeyCreated.with_secret(created.key, created.secret)
 
     @get(
@@ -114,7 +120,7 @@ class AccountController(Controller):
     async def list_keys(
         self, session: DbSession, principal: Caller, account_id: AccountPath, page: Pagination
     ) -> ListOf[ApiKeyOut]:
-        """An account's API keys, secrets redacted; newest first."""
+        """An account's API keys of the caller's mode, secrets redacted; newest first."""
         found = await service.list_api_keys(session, principal, account_id, page)
         return ListOf(data=[ApiKeyOut.of(k) for k in found.items], has_more=found.has_more)
 

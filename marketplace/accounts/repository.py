@@ -33,12 +33,16 @@ def accounts_query(role: str | None = None, platform_id: str | None = None) -> S
     return query
 
 
-def keys_query(account_id: str) -> Select[ApiKey]:
-    return select(ApiKey).where(ApiKey.account_id == account_id)
+def keys_query(account_id: str, livemode: bool | None) -> Select[ApiKey]:
+    """An account's keys of one mode (of both: None)."""
+    query = select(ApiKey).where(ApiKey.account_id == account_id)
+    return query if livemode is None else query.where(ApiKey.livemode == livemode)
 
 
-async def get_key(session: AsyncSession, account_id: str, key_id: str) -> ApiKey | None:
-    query = select(ApiKey).where(ApiKey.account_id == account_id, ApiKey.id == key_id)
+async def get_key(
+    session: AsyncSession, account_id: str, key_id: str, livemode: bool | None
+) -> ApiKey | None:
+    query = keys_query(account_id, livemode).where(ApiKey.id == key_id)
     return (await session.execute(query)).scalar_one_or_none()
 
 

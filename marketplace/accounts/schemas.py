@@ -42,9 +42,21 @@ class AccountOut(msgspec.Struct):
 
 
 class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True):
-    """A new key. ``livemode`` keys act on live objects and can only be made with a live key."""
+    """A new key, in the mode of the key that asks unless ``livemode`` says otherwise.
 
-    livemode: bool = False
+    A key makes keys of its own mode only: a live key for ``livemode: true``, a test key for
+    ``false`` (403 ``livemode_required`` / ``testmode_required`` otherwise).
+    """
+
+    livemode: Annotated[
+        bool | None,
+        msgspec.Meta(
+            description=(
+                "The new key's mode; by default the mode of the key that asks, the only one"
+                " it may make"
+            )
+        ),
+    ] = None
     name: Annotated[str, msgspec.Meta(max_length=100)] | None = None
 
 
@@ -64,13 +76,37 @@ class ApiKeyOut(msgspec.Struct):
 
 
 class ApiKeyCreated(ApiKeyOut, kw_only=True):
-    """A key just created: ``secret`` is shown in this answer only and cannot be read again."""
+    """A key just created: ``secret`` is shown in this answer only and cannot be read again.
 
-    secret: str
+    The secret is never stored, not even with the answer kept for an ``Idempotency-Key``: a
+    replay of the creation (``Idempotent-Replayed: true``) has ``secret: null`` and
+    ``secret_redacted: true``. If that first answer was lost, revoke the key and make another.
+    """
+
+    secret: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="The key (`mk_test_…` or `mk_live_…`); null in a replay of the creation"
+        ),
+    ]
+    secret_redacted: Annotated[
+        bool,
+        msgspec.Meta(
+            description=(
+                "True when this answer is a replay of the creation: the secret is never stored,"
+                " so it cannot be shown again"
+            )
+        ),
+    ]
 
     @classmethod
     def with_secret(cls, key: ApiKey, secret: str) -> ApiKeyCreated:
-        return cls(**_key_fields(key), secret=secret)
+        return cls(**_key_fields(key), secret=secret, secret_redacted=False)
+
+    @classmethod
+    def redacted(cls, key: ApiKey) -> ApiKeyCreated:
+        """The answer to keep for replays: everything but the secret."""
+        return cls(**_key_fields(key), secret=None, secret_redacted=True)
 
 
 def _key_fields(key: ApiKey) -> dict[str, Any]:

@@ -4,6 +4,10 @@
 - A platform creates and manages its connected sellers (role ``seller``).
 - Every account sees itself and manages its own keys.
 Anything else is not found (404), never "forbidden", so ids of other tenants stay secret.
+
+Accounts are tenants, the same in both modes; API keys are not: a key lists, makes and
+revokes keys of its own mode only (a key of the other mode is not found). The command line,
+run by whoever runs the service, manages keys of both modes.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from marketplace.accounts import repository
 from marketplace.accounts.secrets import generate_secret, hash_secret
 from marketplace.errors import Forbidden, ResourceNotFound, RuleViolation
 from marketplace.kit.clock import utc_now
+from marketplace.kit.commands import SYSTEM
 from marketplace.kit.ids import new_id
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
@@ -43,6 +48,11 @@ class NotAPlatform(RuleViolation):
 class LivemodeRequired(Forbidden):
     code = "livemode_required"
     title = "A live key is needed"
+
+
+class TestmodeRequired(Forbidden):
+    code = "testmode_required"
+    title = "A test key is needed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +114,31 @@ async def list_accounts(
     return await paginate(session, query, Account.id, page)
 
 
-async def create_api_key(
-    session: AsyncSession, principal: Principal, account_id: str, livemode: bool, name: str | None
-) -> NewApiKey:
-    """A new key for an account the caller manages; a test key cannot mint a live one."""
-    account = await visible_account(session, principal, account_id)
-    if livemode and not principal.livemode:
+def _mode_of(principal: Principal) -> bool | None:
+    """The mode whose keys the caller manages; None for the command line, which manages both."""
+    return None if principal == SYSTEM else principal.livemode
+
+
+def _check_mode(principal: Principal, livemode: bool) -> None:
+    if _mode_of(principal) in (None, livemode):
+        return
+    if livemode:
         raise LivemodeRequired("Live keys can only be created with a live key", param="livemode")
+    raise TestmodeRequired("Test keys can only be created with a test key", param="livemode")
+
+
+async def create_api_key(
+    session: AsyncSession,
+    principal: Principal,
+    account_id: str,
+    livemode: bool | None,
+    name: str | None,
+) -> NewApiKey:
+    """A new key for an account the caller manages, in the caller's mode unless ``livemode``
+    says otherwise: only a live key makes live keys, only a test key test keys."""
+    account = await visible_account(session, principal, account_id)
+    livemode = principal.livemode if livemode is None else livemode
+    _check_mode(principal, livemode)
     secret = generate_secret(livemode)
     key = ApiKey(
         id=new_id("api_key"),
@@ -128,7 +156,8 @@ async def list_api_keys(
     session: AsyncSession, principal: Principal, account_id: str, page: PageRequest
 ) -> Page[ApiKey]:
     account = await visible_account(session, principal, account_id)
-    return await paginate(session, repository.keys_query(account.id), ApiKey.id, page)
+    query = repository.keys_query(account.id, _mode_of(principal))
+    return await paginate(session, query, ApiKey.id, page)
 
 
 async def revoke_api_key(
@@ -136,7 +165,7 @@ async def revoke_api_key(
 ) -> ApiKey:
     """Revoke a key at once; revoking a revoked key changes nothing."""
     account = await visible_account(session, principal, account_id)
-    key = await repository.get_key(session, account.id, key_id)
+    key = await repository.get_key(session, account.id, key_id, _mode_of(principal))
     if key is None:
         raise ApiKeyNotFound(f"No such API key: {key_id}", param="key")
     if key.revoked_at is None:

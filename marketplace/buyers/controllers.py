@@ -21,10 +21,14 @@ BuyerPath = Annotated[
 ]
 
 
+def _out(view: service.BuyerView) -> BuyerOut:
+    return BuyerOut.of(view.buyer, view.own, view.every_account, view.capacity)
+
+
 class BuyerController(Controller):
     path = "/buyers"
     tags = ["buyers"]
-    guards = [require_roles("platform", "seller", "operator")]
+    guards = [require_roles("platform", "seller", "insurer", "operator")]
     dependencies = IN_FORCE
 
     @get(
@@ -36,21 +40,15 @@ class BuyerController(Controller):
     async def list(
         self, session: DbSession, principal: Caller, in_force: InForce, page: Pagination
     ) -> ListOf[BuyerOut]:
-        """The buyers the caller (or its sellers) quoted; newest first."""
-        found = await service.list_buyers(session, principal, page)
+        """The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first."""
         products = await in_force.get(session, principal.livemode)
-        return ListOf(
-            data=[
-                BuyerOut.of(b, await service.capacity(session, b, products)) for b in found.items
-            ],
-            has_more=found.has_more,
-        )
+        found = await service.list_buyers(session, principal, page, products)
+        return ListOf(data=[_out(view) for view in found.items], has_more=found.has_more)
 
     @get("/{buyer_id:str}", operation_id="retrieve_buyer", responses=problem_responses())
     async def retrieve(
         self, session: DbSession, principal: Caller, in_force: InForce, buyer_id: BuyerPath
     ) -> BuyerOut:
-        """A buyer: what is known of it, its latest score, and the capacity left per product."""
-        buyer = await service.visible(session, principal, buyer_id)
+        """A buyer: the caller's own facts and score, and capacity per product and currency."""
         products = await in_force.get(session, principal.livemode)
-        return BuyerOut.of(buyer, await service.capacity(session, buyer, products))
+        return _out(await service.retrieve(session, principal, buyer_id, products))

@@ -1,22 +1,32 @@
-"""The buyer registry: one record per company, fed by quotes; capacity left per product.
+"""Reading the buyer registry: who sees which buyer, which facts and which exposure.
 
-A buyer is readable by the operator, and by the accounts that quoted it: the platform or
-seller that asked, and a platform for its sellers' quotes. To anyone else it does not exist.
+| caller | buyers | facts and score | exposure per product and currency |
+|---|---|---|---|
+| platform | those it or its sellers quoted | its own | its covers and its sellers' |
+| seller | those it quoted or was quoted for | its own | covers bound by it or for it |
+| insurer | those with a cover on its products | none | its products' covers only |
+| operator | every one | every account's | every cover |
+
+To anyone else a buyer does not exist (404). ``limit`` and ``available`` are the product's
+and the marketplace's (see ``Capacity``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import repository
-from marketplace.buyers.schemas import BuyerIn, Capacity
+from marketplace.buyers.schemas import Capacity
+from marketplace.covers import repository as covers
 from marketplace.errors import ResourceNotFound
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.reference import Currency
 from marketplace.kit.tenancy import Principal
-from marketplace.models.buyers import Buyer
+from marketplace.models.buyers import Buyer, BuyerFactSet
 from marketplace.products.in_force import ProductInForce
 
 
@@ -24,94 +34,109 @@ class BuyerNotFound(ResourceNotFound):
     pass
 
 
-FACT_COLUMNS = (
-    "name",
-    "sector",
-    "years_in_business",
-    "employees",
-    "payment_incidents_12m",
-    "avg_days_beyond_terms",
-    "bureau_score",
-)
+@dataclass(frozen=True, slots=True)
+class BuyerView:
+    """A buyer as one caller sees it (see the module docstring)."""
+
+    buyer: Buyer
+    own: BuyerFactSet | None
+    every_account: list[BuyerFactSet] | None
+    """Every account's facts: for the operator only."""
+    capacity: list[Capacity]
 
 
-def identity_of(principal: Principal, buyer: BuyerIn) -> tuple[bool, str, str]:
-    """(mode, country, registration number): what makes two quotes about the same buyer."""
-    return principal.livemode, buyer.country.value, buyer.registration_number.strip().upper()
+def _visible_query(principal: Principal) -> Select[Buyer]:
+    return repository.visible_query(principal.livemode, principal.role, principal.account_id)
 
 
-def merged_facts(known: Buyer | None, incoming: BuyerIn, currency: str) -> dict[str, Any]:
-    """What the registry knows after this quote: what it says, else what was known before.
-
-    A revenue is kept with the currency it was given in, so it is never compared across
-    currencies.
-    """
-    given = {
-        "name": incoming.name,
-        "sector": incoming.sector.value if incoming.sector else None,
-        "years_in_business": incoming.years_in_business,
-        "employees": incoming.employees,
-        "payment_incidents_12m": incoming.payment_incidents_12m,
-        "avg_days_beyond_terms": incoming.avg_days_beyond_terms,
-        "bureau_score": incoming.bureau_score,
-    }
-    facts = {
-        name: value if value is not None or known is None else getattr(known, name)
-        for name, value in given.items()
-    }
-    if incoming.annual_revenue is not None:
-        facts["annual_revenue_minor"], facts["annual_revenue_currency"] = (
-            incoming.annual_revenue,
-            currency,
-        )
-    elif known is not None:
-        facts["annual_revenue_minor"] = known.annual_revenue_minor
-        facts["annual_revenue_currency"] = known.annual_revenue_currency
-    else:
-        facts["annual_revenue_minor"] = facts["annual_revenue_currency"] = None
-    return facts
-
-
-def _scope(principal: Principal) -> str | None:
-    return None if principal.role == "operator" else principal.account_id
-
-
-async def visible(session: AsyncSession, principal: Principal, buyer_id: str) -> Buyer:
-    query = repository.visible_query(
-        principal.livemode, _scope(principal), principal.role == "platform"
-    )
-    buyer = (await session.execute(query.where(Buyer.id == buyer_id))).scalar_one_or_none()
+async def retrieve(
+    session: AsyncSession, principal: Principal, buyer_id: str, in_force: list[ProductInForce]
+) -> BuyerView:
+    query = _visible_query(principal).where(Buyer.id == buyer_id)
+    buyer = (await session.execute(query)).scalar_one_or_none()
     if buyer is None:
         raise BuyerNotFound(f"No such buyer: {buyer_id}", param="buyer")
-    return buyer
+    return (await _views(session, principal, [buyer], in_force))[0]
 
 
 async def list_buyers(
-    session: AsyncSession, principal: Principal, page: PageRequest
-) -> Page[Buyer]:
-    query = repository.visible_query(
-        principal.livemode, _scope(principal), principal.role == "platform"
+    session: AsyncSession, principal: Principal, page: PageRequest, in_force: list[ProductInForce]
+) -> Page[BuyerView]:
+    found = await paginate(session, _visible_query(principal), Buyer.id, page)
+    return Page(await _views(session, principal, found.items, in_force), found.has_more)
+
+
+async def _facts_seen(
+    session: AsyncSession, principal: Principal, buyer_ids: list[str]
+) -> dict[str, list[BuyerFactSet]]:
+    if principal.role == "insurer":
+        return {buyer_id: [] for buyer_id in buyer_ids}
+    account_id = None if principal.role == "operator" else principal.account_id
+    return await repository.fact_sets(session, buyer_ids, account_id)
+
+
+def _products_shown(principal: Principal, in_force: list[ProductInForce]) -> list[ProductInForce]:
+    """Every product in force; to an insurer, its own only."""
+    if principal.role != "insurer":
+        return in_force
+    return [p for p in in_force if p.insurer_id == principal.account_id]
+
+
+async def _views(
+    session: AsyncSession,
+    principal: Principal,
+    buyers: Sequence[Buyer],
+    in_force: list[ProductInForce],
+) -> list[BuyerView]:
+    """The views of a page of buyers, in at most three queries whatever its size."""
+    if not buyers:
+        return []
+    ids = [buyer.id for buyer in buyers]
+    facts = await _facts_seen(session, principal, ids)
+    seen = await covers.exposure_seen_by(
+        session,
+        ids,
+        livemode=principal.livemode,
+        role=principal.role,
+        account_id=principal.account_id,
     )
-    return await paginate(session, query, Buyer.id, page)
+    used = await repository.exposures(session, ids)
+    products = _products_shown(principal, in_force)
+    operator = principal.role == "operator"
+    return [
+        BuyerView(
+            buyer=buyer,
+            own=None if operator or not facts[buyer.id] else facts[buyer.id][0],
+            every_account=facts[buyer.id] if operator else None,
+            capacity=capacity(buyer.id, products, seen, used),
+        )
+        for buyer in buyers
+    ]
 
 
-async def capacity(
-    session: AsyncSession, buyer: Buyer, in_force: list[ProductInForce]
+def capacity(
+    buyer_id: str,
+    in_force: list[ProductInForce],
+    seen: dict[tuple[str, str, str], int],
+    used: dict[tuple[str, str, str], int],
 ) -> list[Capacity]:
-    """For each product in force and currency: the buyer limit, what is used, what is left."""
-    used = await repository.exposures(session, buyer.id)
+    """Per product and currency: the limit, the exposure the caller sees, what is left.
+
+    ``seen`` and ``used`` are keyed by (buyer, product, currency): the caller's covers, and
+    the marketplace-wide exposure that capacity is reserved against.
+    """
     rows = []
     for product in in_force:
         for limits in product.terms.currencies:
-            exposure = used.get((product.product_id, limits.currency.value), 0)
+            key = (buyer_id, product.product_id, limits.currency.value)
             rows.append(
                 Capacity(
                     product=product.product_id,
                     insurer=product.insurer_id,
                     currency=Currency(limits.currency),
                     limit=limits.buyer_capacity,
-                    exposure=exposure,
-                    available=max(0, limits.buyer_capacity - exposure),
+                    exposure=seen.get(key, 0),
+                    available=max(0, limits.buyer_capacity - used.get(key, 0)),
                 )
             )
     return rows

@@ -1,23 +1,31 @@
-"""HTTP endpoints for covers: bind an offer, read covers, cancel."""
+"""HTTP endpoints for covers: bind an offer, read covers, cancel.
+
+Binding and cancelling talk to Stripe: their services (``binding``, ``cancellation``) own
+their transactions around each call, so these handlers take the database, not the request's
+session, and never commit.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from litestar import Controller, get, post
+from litestar.datastructures import State
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from marketplace.accounts.auth import require_roles
-from marketplace.covers import lifecycle, service
-from marketplace.covers.schemas import CoverCreate, CoverOut, CoverStatus
+from marketplace.covers import binding, cancellation, service
+from marketplace.covers.schemas import CoverCreate, CoverOut
+from marketplace.db import Database
 from marketplace.kit.clock import utc_now
 from marketplace.kit.idempotency import IdempotencyKey
 from marketplace.kit.ids import id_pattern
 from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
 from marketplace.kit.pagination import ListOf, Pagination, pagination
+from marketplace.kit.tenancy import Principal
 from marketplace.kit.unit_of_work import Caller, DbSession
-from marketplace.models.covers import Cover
-from marketplace.payments.gateway import PaymentProviderError, StripeGateway
+from marketplace.models.covers import Cover, CoverStatus
 from marketplace.payments.wiring import STRIPE_GATEWAY_DEPENDENCY, PaymentGateway
 
 CoverPath = Annotated[
@@ -34,11 +42,27 @@ PAYMENT_ERRORS = (*WRITE_ERRORS, 502, 503)
 BINDERS = [require_roles("platform", "seller")]
 
 
+def _database(state: State) -> Database:
+    database: Database = state.database
+    return database
+
+
+AppDatabase = NamedDependency[Database]
+"""The app's database, for the use cases that own their transactions around Stripe calls."""
+
+
+def _out(cover: Cover, principal: Principal) -> CoverOut:
+    return CoverOut.of(cover, principal.account_id)
+
+
 class CoverController(Controller):
     path = "/covers"
     tags = ["covers"]
     guards = [require_roles("platform", "seller", "insurer")]
-    dependencies = {"stripe_gateway": STRIPE_GATEWAY_DEPENDENCY}
+    dependencies = {
+        "stripe_gateway": STRIPE_GATEWAY_DEPENDENCY,
+        "database": Provide(_database, sync_to_thread=False),
+    }
 
     @post(
         "/",
@@ -48,7 +72,7 @@ class CoverController(Controller):
     )
     async def create(
         self,
-        session: DbSession,
+        database: AppDatabase,
         principal: Caller,
         stripe_gateway: PaymentGateway,
         data: JSONBody[CoverCreate],
@@ -57,22 +81,10 @@ class CoverController(Controller):
         """Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
 
         The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
+        Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
         """
-        cover = await service.reserve(session, principal, data.quote, data.offer, utc_now())
-        await session.commit()  # the cover and its reservation exist before any money moves
-        try:
-            intent = await stripe_gateway.create_payment_intent(
-                amount_minor=cover.premium_minor,
-                currency=cover.currency,
-                metadata={"cover_id": cover.id, "quote_id": cover.quote_id},
-                idempotency_key=f"{cover.id}_premium",
-                payment_method=data.payment_method,
-            )
-        except PaymentProviderError:
-            await service.undo_reservation(session, cover)
-            await session.commit()
-            raise
-        return CoverOut.of(await service.record_payment(session, cover, intent, utc_now()))
+        cover = await binding.bind(database, stripe_gateway, principal, data, utc_now())
+        return _out(cover, principal)
 
     @get(
         "/",
@@ -94,14 +106,14 @@ class CoverController(Controller):
         found = await service.list_covers(
             session, principal, status=status, buyer_id=buyer, seller_id=seller, page=page
         )
-        return ListOf(data=[CoverOut.of(c) for c in found.items], has_more=found.has_more)
+        return ListOf(data=[_out(c, principal) for c in found.items], has_more=found.has_more)
 
     @get("/{cover_id:str}", operation_id="retrieve_cover", responses=problem_responses())
     async def retrieve(
         self, session: DbSession, principal: Caller, cover_id: CoverPath
     ) -> CoverOut:
         """One cover, with its payment."""
-        return CoverOut.of(await service.visible(session, principal, cover_id))
+        return _out(await service.visible(session, principal, cover_id), principal)
 
     @post(
         "/{cover_id:str}/cancel",
@@ -112,45 +124,14 @@ class CoverController(Controller):
     )
     async def cancel(
         self,
-        session: DbSession,
+        database: AppDatabase,
         principal: Caller,
         stripe_gateway: PaymentGateway,
         cover_id: CoverPath,
         idempotency_key: IdempotencyKey = None,
     ) -> CoverOut:
         """Cancel before the invoice's due date; the premium is refunded through Stripe
-        (in full within 14 days of activation, then pro rata to the days left)."""
-        now = utc_now()
-        cover = await service.owned(session, principal, cover_id)
-        refund_minor = service.refund_on_cancel(cover, now)
-        await session.commit()  # nothing written yet; other writers go on while Stripe answers
-        await _stop_or_refund(stripe_gateway, cover, refund_minor)
-        cover = await service.owned(session, principal, cover_id)
-        if not await lifecycle.cancel(session, cover, refund_minor, now):
-            raise service.CoverNotCancellable(
-                f"The cover changed meanwhile (now {cover.status}); try again"
-            )
-        return CoverOut.of(cover)
-
-
-async def _stop_or_refund(gateway: StripeGateway, cover: Cover, refund_minor: int) -> None:
-    if cover.payment_intent_id is None:
-        return
-    if cover.status == "pending_payment":
-        try:
-            await gateway.cancel_payment_intent(
-                cover.payment_intent_id, idempotency_key=f"{cover.id}_cancel"
-            )
-        except PaymentProviderError as error:
-            if error.stripe_code != "payment_intent_unexpected_state":
-                raise
-            raise service.CoverNotCancellable(
-                "The premium has just been paid: cancel again to have it refunded"
-            ) from None
-    elif refund_minor > 0:
-        await gateway.refund(
-            payment_intent_id=cover.payment_intent_id,
-            amount_minor=refund_minor,
-            idempotency_key=f"{cover.id}_cancel",
-            metadata={"cover_id": cover.id, "reason": "cover_cancelled"},
-        )
+        (in full within 14 days of activation, then pro rata to the days left). The answer
+        is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited."""
+        cover = await cancellation.cancel(database, stripe_gateway, principal, cover_id, utc_now())
+        return _out(cover, principal)

@@ -1,13 +1,16 @@
-"""Periodic cover upkeep: lapse covers whose premium never came, catch lost webhooks, refund.
+"""Periodic cover upkeep: lapse covers whose premium never came, catch lost webhooks and lost
+answers, carry out the refunds owed, finish cancellations left half-way.
 
 - A cover still pending payment when its quote expires lapses (exposure released), after one
   last look at its PaymentIntent: if Stripe says it was paid, the cover activates instead; if
   not, the PaymentIntent is cancelled so it cannot be paid later.
 - A cover pending for more than ``RECONCILE_AFTER`` has its PaymentIntent read back from
-  Stripe (at most once per ``RECONCILE_AFTER``): a lost ``succeeded`` or ``payment_failed``
-  webhook does not leave it pending.
-- A premium paid after its cover failed or lapsed (``refund_due``) is refunded.
-Each cover is handled in its own short transaction; Stripe is called outside them.
+  Stripe (at most once per ``RECONCILE_AFTER``): a lost webhook or a bind whose answer was lost
+  does not leave it pending. The job never charges: it only reads.
+- Pending refunds nobody is working on are carried out (``premium_refunds.settle``).
+- A cover left ``cancelling`` with its PaymentIntent not yet stopped is finished.
+Each cover takes its payment's lease in a committed step before Stripe is called, so the job,
+a webhook and a client's retry never work on one payment at once.
 """
 
 from __future__ import annotations
@@ -16,69 +19,80 @@ from datetime import datetime, timedelta
 
 import structlog
 
-from marketplace.covers import lifecycle, repository
+from marketplace.covers import cancellation, lifecycle, payment_state, premium_refunds, repository
 from marketplace.db import Database
+from marketplace.errors import Conflict, MarketplaceError
 from marketplace.models.covers import Cover
+from marketplace.payments import repository as payments
 from marketplace.payments.gateway import PaymentProviderError, StripeGateway
 from marketplace.payments.views import PaymentIntentView
 
 RECONCILE_AFTER = timedelta(minutes=5)
+JOB_LEASE = timedelta(minutes=2)
 BATCH = 100
 log = structlog.get_logger("marketplace.covers.jobs")
 
 
-async def _intent(gateway: StripeGateway | None, cover: Cover) -> PaymentIntentView | None:
-    if gateway is None or cover.payment_intent_id is None:
+async def _take_lease(database: Database, cover: Cover, now: datetime) -> bool:
+    async with database.writer_session() as session:
+        taken = await repository.take_payment_lease(
+            session, cover, ("pending_payment",), now, now + JOB_LEASE
+        )
+        await session.commit()
+    return taken
+
+
+async def _read(gateway: StripeGateway, payment_intent_id: str) -> PaymentIntentView | None:
+    try:
+        return await gateway.retrieve_payment_intent(payment_intent_id)
+    except PaymentProviderError:
         return None
-    return await gateway.retrieve_payment_intent(cover.payment_intent_id)
 
 
-async def _stop_payment(gateway: StripeGateway | None, cover: Cover) -> PaymentIntentView | None:
-    """Cancel the cover's PaymentIntent unless it is paid; its state after that."""
-    intent = await _intent(gateway, cover)
-    if gateway is None or intent is None or intent.succeeded or intent.status == "canceled":
+async def _stop(
+    gateway: StripeGateway, payment_intent_id: str, key: str
+) -> PaymentIntentView | None:
+    """Cancel the PaymentIntent unless it is paid; its state after that (None: no answer)."""
+    intent = await _read(gateway, payment_intent_id)
+    if intent is None or intent.succeeded or intent.status == "canceled":
         return intent
     try:
-        return await gateway.cancel_payment_intent(intent.id, idempotency_key=f"{cover.id}_lapse")
-    except PaymentProviderError:  # paid in the meantime: read it again
-        return await _intent(gateway, cover)
+        return await gateway.cancel_payment_intent(intent.id, idempotency_key=key)
+    except PaymentProviderError:  # paid in the meantime, or no answer: read it again
+        return await _read(gateway, payment_intent_id)
 
 
-async def _apply(
-    database: Database, cover_id: str, intent: PaymentIntentView | None, now: datetime, lapse: bool
+async def _settle(
+    database: Database, cover: Cover, intent: PaymentIntentView | None, now: datetime, lapse: bool
 ) -> str:
     async with database.writer_session() as session:
-        cover = await repository.by_id(session, cover_id)
-        if cover is None:
-            return "gone"
-        await repository.move(session, cover, (cover.status,), payment_checked_at=now)
-        if intent is not None and intent.succeeded:
-            outcome = await lifecycle.activate(session, cover, intent, now)
-        elif lapse:
+        cover = await repository.reload(session, cover)
+        outcome = "unanswered"
+        paid = intent is not None and intent.succeeded
+        if intent is not None:
+            await repository.move(session, cover, (cover.status,), payment_checked_at=now)
+        if intent is not None and (paid or not lapse):  # lapsing: we cancelled it ourselves
+            outcome = await payment_state.apply_intent(session, cover, intent, now)
+        if lapse and not paid:
             outcome = "expired" if await lifecycle.expire(session, cover, now) else "unchanged"
-        elif (
-            intent is not None
-            and intent.status in ("requires_payment_method", "canceled")
-            and intent.last_error_code
-        ):
-            outcome = (
-                "failed"
-                if await lifecycle.fail_payment(session, cover, intent, now)
-                else "unchanged"
-            )
-        else:
-            outcome = "unchanged"
+        await repository.give_back_payment_lease(session, cover)
         await session.commit()
-        return outcome
+    return outcome
 
 
 async def expire_due(database: Database, gateway: StripeGateway | None, now: datetime) -> int:
     async with database.reader_session() as session:
         due = await repository.due_for_expiry(session, now, BATCH)
     for cover in due:
-        outcome = await _apply(
-            database, cover.id, await _stop_payment(gateway, cover), now, lapse=True
-        )
+        if not await _take_lease(database, cover, now):
+            continue
+        intent = None
+        if gateway is not None and cover.payment_intent_id is not None:
+            intent = await _stop(gateway, cover.payment_intent_id, f"{cover.id}_lapse")
+            if intent is None:  # Stripe did not answer: lapse nothing blind, try next round
+                await _settle(database, cover, None, now, lapse=False)
+                continue
+        outcome = await _settle(database, cover, intent, now, lapse=True)
         log.info("cover.lapse", cover_id=cover.id, outcome=outcome)
     return len(due)
 
@@ -91,43 +105,53 @@ async def reconcile_pending(
     async with database.reader_session() as session:
         pending = await repository.pending_unchecked_since(session, now - RECONCILE_AFTER, BATCH)
     for cover in pending:
-        outcome = await _apply(database, cover.id, await _intent(gateway, cover), now, lapse=False)
+        if cover.payment_intent_id is None or not await _take_lease(database, cover, now):
+            continue
+        intent = await _read(gateway, cover.payment_intent_id)
+        outcome = await _settle(database, cover, intent, now, lapse=False)
         log.info("cover.reconcile", cover_id=cover.id, outcome=outcome)
     return len(pending)
 
 
-async def refund_due(database: Database, gateway: StripeGateway | None, now: datetime) -> int:
+async def settle_refunds(database: Database, gateway: StripeGateway | None, now: datetime) -> int:
     if gateway is None:
         return 0
     async with database.reader_session() as session:
-        owed = await repository.refunds_due(session, BATCH)
-    for cover in owed:
-        amount = cover.premium_minor - cover.refunded_minor
-        if amount > 0 and cover.payment_intent_id is not None:
-            await gateway.refund(
-                payment_intent_id=cover.payment_intent_id,
-                amount_minor=amount,
-                idempotency_key=f"{cover.id}_refund_due",
-                metadata={"cover_id": cover.id, "reason": "premium_paid_without_cover"},
-            )
-        async with database.writer_session() as session:
-            fresh = await repository.by_id(session, cover.id)
-            if fresh is not None:
-                await repository.move(
-                    session,
-                    fresh,
-                    (fresh.status,),
-                    refund_due=False,
-                    refunded_minor=max(fresh.refunded_minor, cover.premium_minor),
-                    updated_at=now,
-                )
-            await session.commit()
-        log.info("cover.premium_refunded", cover_id=cover.id, amount_minor=amount)
+        owed = await payments.refunds_to_carry_out(session, now, BATCH)
+    for refund in owed:
+        settled = await premium_refunds.settle(database, gateway, refund.id, now)
+        log.info("refund.settle", refund_id=refund.id, status=settled and settled.status)
     return len(owed)
+
+
+async def finish_cancellations(
+    database: Database, gateway: StripeGateway | None, now: datetime
+) -> int:
+    """Cancellations left half-way (their refunds may also be settled by ``settle_refunds``:
+    whichever takes the lease first does it)."""
+    if gateway is None:
+        return 0
+    async with database.reader_session() as session:
+        left = await repository.cancellations_to_resume(session, now, BATCH)
+    for cover in left:
+        try:
+            async with database.writer_session() as session:
+                plan = await cancellation.resume(session, cover, now)
+                await session.commit()
+        except Conflict:
+            continue  # someone else is on it
+        try:
+            await cancellation.carry_out(database, gateway, plan, now)
+        except MarketplaceError as error:  # e.g. the premium is still being processed
+            log.info("cover.cancellation_waiting", cover_id=cover.id, code=error.code)
+            continue
+        log.info("cover.cancellation_resumed", cover_id=cover.id)
+    return len(left)
 
 
 async def cover_upkeep(database: Database, gateway: StripeGateway | None, now: datetime) -> None:
     """One round of every cover job."""
     await expire_due(database, gateway, now)
     await reconcile_pending(database, gateway, now)
-    await refund_due(database, gateway, now)
+    await settle_refunds(database, gateway, now)
+    await finish_cancellations(database, gateway, now)

@@ -1,13 +1,16 @@
 """Cover state changes. Each is conditional on the status it leaves (so it happens once,
-whoever asks first: a webhook, a retry, the reconciling job) and moves exposure with it.
+whoever asks first: a webhook, a retry, a job) and moves exposure with it.
 
 pending_payment -> active          the premium is paid (certificate number, cover period)
 pending_payment -> payment_failed  the payment failed or was cancelled: exposure released,
                                    the quote can be bound again
 pending_payment -> expired         no payment before the quote's expiry: exposure released
-pending_payment | active -> cancelled   by the platform or seller, before the due date
-A premium paid after the cover failed or lapsed re-activates it when the buyer still has the
-capacity and the invoice is not yet due; otherwise the premium is marked for refund.
+pending_payment | active -> cancelling -> cancelled
+                                   by the platform or seller, before the due date; the refund
+                                   (or the PaymentIntent's cancellation) happens in between
+payment_failed -> active           a premium paid after a failure, while the quote's price
+                                   still holds (see ``activate_late``); a premium paid after
+                                   a cover lapsed is refunded
 """
 
 from __future__ import annotations
@@ -60,81 +63,70 @@ def _activation(cover: Cover, intent: PaymentIntentView, now: datetime) -> dict[
         "cover_starts_at": now,
         "cover_ends_on": cover_ends_on(cover),
         "activated_at": now,
-        "payment_intent_id": intent.id,
         "payment_status": intent.status,
         "payment_error_code": None,
+        "payment_lease_until": None,
         "updated_at": now,
     }
 
 
 async def activate(
     session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
-) -> str:
-    """The premium is paid: activate, or (if it lapsed meanwhile) re-reserve or refund it."""
-    if cover.status == "pending_payment":
-        return (
-            "activated"
-            if await repository.move(
-                session, cover, ("pending_payment",), **_activation(cover, intent, now)
-            )
-            else "unchanged"
-        )
-    if cover.status in ("payment_failed", "expired"):
-        return await _activate_late(session, cover, intent, now)
-    if (
-        cover.status == "cancelled"
-        and not cover.refund_due
-        and cover.refunded_minor < cover.premium_minor
-    ):
-        await repository.move(
-            session,
-            cover,
-            ("cancelled",),
-            refund_due=True,
-            payment_status=intent.status,
-            updated_at=now,
-        )
-        return "refund_due"
-    return "unchanged"
+) -> bool:
+    """pending_payment -> active: its own premium is paid (the caller checked it)."""
+    return await repository.move(
+        session, cover, ("pending_payment",), **_activation(cover, intent, now)
+    )
 
 
-async def _activate_late(
+async def _can_be_honoured_late(session: AsyncSession, cover: Cover, now: datetime) -> int | None:
+    """The buyer capacity to reserve against, when a late premium may still buy this cover:
+    its quote's price still holds (a lapsed cover's never does), the invoice is not yet due,
+    the product still offers cover, and no other cover holds the invoice meanwhile."""
+    if now >= cover.expires_at or now.date() >= cover.invoice_due_date:
+        return None
+    if await repository.in_force_on_invoice(session, cover) is not None:
+        return None
+    return await buyer_capacity(session, cover)
+
+
+async def activate_late(
     session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
-) -> str:
-    limit = await buyer_capacity(session, cover)
-    fits = (
-        limit is not None
-        and now.date() < cover.invoice_due_date
-        and await quotes.set_status(session, cover.quote_id, "quoted", "bound")
-        and await exposure.reserve(session, exposure_key(cover), cover.insured_amount_minor, limit)
-    )
-    if fits and await repository.move(
-        session, cover, ("payment_failed", "expired"), **_activation(cover, intent, now)
-    ):
-        return "activated"
-    await repository.move(
-        session,
-        cover,
-        ("payment_failed", "expired"),
-        refund_due=True,
-        payment_status=intent.status,
-        updated_at=now,
-    )
-    return "refund_due"
+) -> bool:
+    """payment_failed | expired -> active when the late premium can still buy the cover: its
+    quote taken back, the exposure reserved again. Otherwise nothing changes (not even the
+    quote) and the caller refunds the premium."""
+    limit = await _can_be_honoured_late(session, cover, now)
+    if limit is None or not await quotes.set_status(session, cover.quote_id, "quoted", "bound"):
+        return False
+    amount = cover.insured_amount_minor
+    if not await exposure.reserve(session, exposure_key(cover), amount, limit):
+        await quotes.set_status(session, cover.quote_id, "bound", "quoted")
+        return False
+    activation = _activation(cover, intent, now)
+    if await repository.move(session, cover, ("payment_failed", "expired"), **activation):
+        return True
+    await exposure.release(session, exposure_key(cover), amount)
+    await quotes.set_status(session, cover.quote_id, "bound", "quoted")
+    return False
 
 
 async def fail_payment(
-    session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
+    session: AsyncSession,
+    cover: Cover,
+    payment_status: str | None,
+    error_code: str,
+    now: datetime,
 ) -> bool:
-    """The payment failed or was cancelled: release the exposure; the quote may be bound again."""
+    """pending_payment -> payment_failed: exposure released; the quote may be bound again."""
     moved = await repository.move(
         session,
         cover,
         ("pending_payment",),
         status="payment_failed",
-        payment_intent_id=intent.id,
-        payment_status=intent.status,
-        payment_error_code=intent.last_error_code or intent.status,
+        payment_status=payment_status,
+        payment_error_code=error_code,
+        payment_lease_until=None,
         updated_at=now,
     )
     if moved:
@@ -146,24 +138,63 @@ async def fail_payment(
 async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
     """No premium before the quote's expiry: the cover lapses and frees the exposure."""
     moved = await repository.move(
-        session, cover, ("pending_payment",), status="expired", updated_at=now
-    )
-    if moved:
-        await _release(session, cover)
-    return moved
-
-
-async def cancel(session: AsyncSession, cover: Cover, refunded_minor: int, now: datetime) -> bool:
-    """Cancel (pending or active); ``refunded_minor`` has already been refunded through Stripe."""
-    moved = await repository.move(
         session,
         cover,
-        ("pending_payment", "active"),
-        status="cancelled",
-        cancelled_at=now,
-        refunded_minor=max(cover.refunded_minor, refunded_minor),
+        ("pending_payment",),
+        status="expired",
+        payment_lease_until=None,
         updated_at=now,
     )
     if moved:
         await _release(session, cover)
     return moved
+
+
+async def record_refunded(session: AsyncSession, cover: Cover, total_minor: int) -> None:
+    """What Stripe has refunded of the premium so far (a running total: never goes down,
+    never above the premium)."""
+    await repository.raise_refunded(session, cover, min(cover.premium_minor, total_minor))
+
+
+async def begin_cancel(
+    session: AsyncSession, cover: Cover, now: datetime, lease_until: datetime | None
+) -> bool:
+    """pending_payment | active -> cancelling, unless someone is talking to Stripe about the
+    payment (a bind in flight); with ``lease_until`` the caller holds the payment's lease."""
+    return await repository.move(
+        session,
+        cover,
+        ("pending_payment", "active"),
+        repository.lease_free(now),
+        status="cancelling",
+        payment_lease_until=lease_until,
+        updated_at=now,
+    )
+
+
+async def finish_cancel(session: AsyncSession, cover: Cover, now: datetime) -> bool:
+    """cancelling -> cancelled: the refund is made (or there was nothing to give back)."""
+    moved = await repository.move(
+        session,
+        cover,
+        ("cancelling",),
+        status="cancelled",
+        cancelled_at=now,
+        payment_lease_until=None,
+        updated_at=now,
+    )
+    if moved:
+        await _release(session, cover)
+    return moved
+
+
+async def undo_cancel(session: AsyncSession, cover: Cover, back_to: str, now: datetime) -> bool:
+    """cancelling -> ``back_to``: Stripe refused the refund, or the payment cannot be stopped."""
+    return await repository.move(
+        session,
+        cover,
+        ("cancelling",),
+        status=back_to,
+        payment_lease_until=None,
+        updated_at=now,
+    )

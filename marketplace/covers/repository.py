@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import Select, func, or_, select, true, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
-from marketplace.models.covers import Cover
+from marketplace.models.accounts import Account
+from marketplace.models.covers import COVER_STATUSES, HOLDS_EXPOSURE, IN_FORCE, Cover
 
 
 def visible_query(livemode: bool, account_id: str) -> Select[Cover]:
@@ -25,30 +27,78 @@ async def by_id(session: AsyncSession, cover_id: str) -> Cover | None:
     return await session.get(Cover, cover_id, populate_existing=True)
 
 
+async def reload(session: AsyncSession, cover: Cover) -> Cover:
+    """The cover as stored now (covers are never deleted)."""
+    query = select(Cover).where(Cover.id == cover.id)
+    return (await session.execute(query.execution_options(populate_existing=True))).scalar_one()
+
+
 async def by_payment_intent(
-    session: AsyncSession, livemode: bool, payment_intent_id: str, cover_id: str | None
+    session: AsyncSession, livemode: bool, payment_intent_id: str
 ) -> Cover | None:
-    """The cover a PaymentIntent pays: by our id in its metadata, else by the intent's id."""
-    if cover_id is not None:
-        cover = await by_id(session, cover_id)
-        if cover is not None and cover.livemode == livemode:
-            return cover
+    """The cover this PaymentIntent pays: the one that stored its id when it created it.
+    (A ``cover_id`` in a PaymentIntent's metadata is a hint, never proof.)"""
     query = select(Cover).where(
         Cover.payment_intent_id == payment_intent_id, Cover.livemode == livemode
     )
-    return (await session.execute(query)).scalar_one_or_none()
+    found = await session.execute(query.execution_options(populate_existing=True))
+    return found.scalar_one_or_none()
+
+
+async def in_force_on_invoice(session: AsyncSession, cover: Cover) -> Cover | None:
+    """Another cover in force on the same invoice (same owner, buyer and invoice number)."""
+    query = select(Cover).where(
+        Cover.livemode == cover.livemode,
+        Cover.invoice_owner_id == cover.invoice_owner_id,
+        Cover.buyer_id == cover.buyer_id,
+        Cover.invoice_number_key == cover.invoice_number_key,
+        Cover.status.in_(IN_FORCE),
+        Cover.id != cover.id,
+    )
+    return (await session.execute(query.limit(1))).scalar_one_or_none()
+
+
+async def in_force_on_invoices(
+    session: AsyncSession, livemode: bool, invoices: list[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], str]:
+    """For (owner, buyer, invoice number key) triples: the id of the cover in force on each."""
+    if not invoices:
+        return {}
+    query = select(
+        Cover.invoice_owner_id, Cover.buyer_id, Cover.invoice_number_key, Cover.id
+    ).where(
+        Cover.livemode == livemode,
+        Cover.status.in_(IN_FORCE),
+        tuple_(Cover.invoice_owner_id, Cover.buyer_id, Cover.invoice_number_key).in_(invoices),
+    )
+    return {
+        (owner, buyer, key): cover_id
+        for owner, buyer, key, cover_id in await session.execute(query)
+    }
+
+
+async def pending_of_quote(session: AsyncSession, quote_id: str) -> Cover | None:
+    """The cover still waiting for its premium on this quote, if any."""
+    query = select(Cover).where(Cover.quote_id == quote_id, Cover.status == "pending_payment")
+    found = await session.execute(query.execution_options(populate_existing=True))
+    return found.scalar_one_or_none()
 
 
 async def move(
-    session: AsyncSession, cover: Cover, from_statuses: tuple[str, ...], **values: Any
+    session: AsyncSession,
+    cover: Cover,
+    from_statuses: tuple[str, ...],
+    *where: ColumnElement[bool],
+    **values: Any,
 ) -> bool:
-    """Change the cover only if it is still in one of ``from_statuses``; whether it changed.
+    """Change the cover only if it is still in one of ``from_statuses`` (and ``where`` holds);
+    whether it changed.
 
     The condition makes each transition happen once, however many deliveries race for it.
     """
     result = await session.execute(
         update(Cover)
-        .where(Cover.id == cover.id, Cover.status.in_(from_statuses))
+        .where(Cover.id == cover.id, Cover.status.in_(from_statuses), *where)
         .values(**values)
         .execution_options(synchronize_session=False)
     )
@@ -59,11 +109,54 @@ async def move(
     return changed
 
 
+async def raise_refunded(session: AsyncSession, cover: Cover, total_minor: int) -> None:
+    """``refunded_minor`` becomes ``total_minor`` if that is more (concurrent writers agree)."""
+    await session.execute(
+        update(Cover)
+        .where(Cover.id == cover.id, Cover.refunded_minor < total_minor)
+        .values(refunded_minor=total_minor)
+        .execution_options(synchronize_session=False)
+    )
+    cover.refunded_minor = max(cover.refunded_minor, total_minor)
+
+
+async def take_payment_lease(
+    session: AsyncSession,
+    cover: Cover,
+    statuses: tuple[str, ...],
+    now: datetime,
+    until: datetime,
+) -> bool:
+    """Hold the cover's payment until ``until`` if nobody does (the caller commits this before
+    calling Stripe)."""
+    return await move(session, cover, statuses, lease_free(now), payment_lease_until=until)
+
+
+async def give_back_payment_lease(session: AsyncSession, cover: Cover) -> None:
+    await move(session, cover, COVER_STATUSES, payment_lease_until=None)
+
+
+def lease_free(now: datetime) -> ColumnElement[bool]:
+    """Nobody is talking to Stripe about the cover's payment."""
+    return or_(Cover.payment_lease_until.is_(None), Cover.payment_lease_until <= now)
+
+
 async def due_for_expiry(session: AsyncSession, now: datetime, limit: int) -> list[Cover]:
     query = (
         select(Cover)
-        .where(Cover.status == "pending_payment", Cover.expires_at <= now)
+        .where(Cover.status == "pending_payment", Cover.expires_at <= now, lease_free(now))
         .order_by(Cover.expires_at)
+        .limit(limit)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def cancellations_to_resume(session: AsyncSession, now: datetime, limit: int) -> list[Cover]:
+    """Covers left ``cancelling`` (a lost answer, a crash) that nobody is working on."""
+    query = (
+        select(Cover)
+        .where(Cover.status == "cancelling", lease_free(now))
+        .order_by(Cover.updated_at)
         .limit(limit)
     )
     return list((await session.execute(query)).scalars())
@@ -80,6 +173,7 @@ async def pending_unchecked_since(
             Cover.payment_intent_id.is_not(None),
             Cover.created_at <= before,
             or_(Cover.payment_checked_at.is_(None), Cover.payment_checked_at <= before),
+            lease_free(before),
         )
         .order_by(Cover.created_at)
         .limit(limit)
@@ -87,6 +181,29 @@ async def pending_unchecked_since(
     return list((await session.execute(query)).scalars())
 
 
-async def refunds_due(session: AsyncSession, limit: int) -> list[Cover]:
-    query = select(Cover).where(Cover.refund_due.is_(True)).limit(limit)
-    return list((await session.execute(query)).scalars())
+async def exposure_seen_by(
+    session: AsyncSession, buyer_ids: list[str], *, livemode: bool, role: str, account_id: str
+) -> dict[tuple[str, str, str], int]:
+    """Insured amounts of the covers that hold exposure, by (buyer, product, currency), counting
+    only the covers an account of ``role`` may see: a platform its own and its connected
+    sellers', a seller those bound by it or for it, an insurer those on its products, the
+    operator every one."""
+    sellers = select(Account.id).where(Account.platform_id == account_id)
+    seen = {
+        "operator": true(),
+        "insurer": Cover.insurer_id == account_id,
+        "platform": or_(Cover.account_id == account_id, Cover.seller_id.in_(sellers)),
+        "seller": or_(Cover.account_id == account_id, Cover.seller_id == account_id),
+    }[role]
+    insured = func.sum(Cover.insured_amount_minor)
+    query = (
+        select(Cover.buyer_id, Cover.product_id, Cover.currency, insured)
+        .where(
+            Cover.livemode == livemode,
+            Cover.buyer_id.in_(buyer_ids),
+            Cover.status.in_(HOLDS_EXPOSURE),
+            seen,
+        )
+        .group_by(Cover.buyer_id, Cover.product_id, Cover.currency)
+    )
+    return {(b, p, c): int(total) for b, p, c, total in await session.execute(query)}

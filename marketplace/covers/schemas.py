@@ -9,11 +9,7 @@ import msgspec
 
 from marketplace.kit.ids import id_pattern
 from marketplace.kit.reference import Currency
-from marketplace.models.covers import Cover
-
-CoverStatus = Literal[
-    "pending_payment", "active", "settled", "claimed", "payment_failed", "expired", "cancelled"
-]
+from marketplace.models.covers import Cover, CoverStatus
 
 
 class CoverCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -32,8 +28,11 @@ class Payment(msgspec.Struct):
     provider: Literal["stripe"]
     payment_intent: str | None
     client_secret: str | None
+    """For the payer's front end (Stripe.js) while the premium is unpaid; shown only to the
+    platform or seller that bound the cover."""
     status: str | None
-    """The PaymentIntent's status as last seen (``succeeded``, ``requires_payment_method``…)."""
+    """The PaymentIntent's status as last seen (``succeeded``, ``requires_payment_method``…),
+    or ``unknown`` when Stripe did not answer the bind: send the same bind again to resume."""
     error_code: str | None
     refunded: int
     """Premium refunded so far, in minor units."""
@@ -70,7 +69,9 @@ class CoverOut(msgspec.Struct, kw_only=True):
     object: Literal["cover"] = "cover"
 
     @classmethod
-    def of(cls, cover: Cover) -> CoverOut:
+    def of(cls, cover: Cover, viewer_id: str) -> CoverOut:
+        """The cover as ``viewer_id`` sees it: only its binder sees the ``client_secret``."""
+        payer = viewer_id in (cover.account_id, cover.seller_id)
         return cls(
             id=cover.id,
             status=cover.status,  # type: ignore[arg-type]
@@ -98,7 +99,7 @@ class CoverOut(msgspec.Struct, kw_only=True):
                 provider="stripe",
                 payment_intent=cover.payment_intent_id,
                 client_secret=cover.payment_client_secret
-                if cover.status == "pending_payment"
+                if cover.status == "pending_payment" and payer
                 else None,
                 status=cover.payment_status,
                 error_code=cover.payment_error_code,

@@ -1,44 +1,35 @@
-"""Binding an offer, recording its payment, cancelling, reading covers.
+"""Covers: reserving a bind, reading covers, the refund a cancellation gives.
 
-Binding happens in two transactions around the Stripe call, so money never moves without a
-cover and the database is never held while Stripe answers:
-
-1. ``reserve``: re-check the quote and offer, mark the quote bound, reserve the insured amount
-   on the buyer's exposure (a conditional update), create the cover in ``pending_payment``;
-   the request commits this before calling Stripe.
-2. ``record_payment``: store the PaymentIntent; a card declined on the spot fails the cover
-   (exposure released) at once. The cover becomes ``active`` only when Stripe says the
-   premium is paid (the signed webhook, or the reconciling job reading the PaymentIntent).
-If Stripe cannot be reached, ``undo_reservation`` removes the cover and frees the quote, so
-the client may simply retry.
-
-Cancellation (before the invoice's due date): a cover pending payment is cancelled with its
-PaymentIntent, nothing to refund. An active cover is refunded in full within
+The use cases that talk to Stripe live beside this module and own their transactions:
+``binding`` (bind and pay) and ``cancellation`` (cancel and refund). What they share is here:
+the errors, the first step of a bind (``reserve_or_resume``), the visibility rules, and the
+refund rule of a cancellation: an active cover is refunded in full within
 ``COOLING_OFF_DAYS`` of activation; later, pro rata to the days left until the due date
-(rounded down to the minor unit).
+(rounded down to the minor unit). A cover pending payment is cancelled with its PaymentIntent.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import exposure
 from marketplace.covers import lifecycle, repository
-from marketplace.errors import Conflict, ResourceNotFound
+from marketplace.errors import Conflict, MarketplaceError, ResourceNotFound
 from marketplace.kit.ids import new_id
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
-from marketplace.models.covers import Cover
+from marketplace.models.covers import INVOICE_IN_FORCE_INDEX, Cover, invoice_number_key
 from marketplace.models.quotes import Offer, Quote
-from marketplace.payments.views import PaymentIntentView
 from marketplace.quotes import repository as quotes
 from marketplace.quotes.schemas import quote_status
 
 COOLING_OFF_DAYS = 14
-FAILED_ON_THE_SPOT = ("requires_payment_method", "canceled")
+RESUMABLE_PAYMENT_STATUSES = (None, "unknown", "requires_confirmation", "requires_payment_method")
+"""A pending cover whose payment is in one of these states is resumed by a bind of the same
+offer: no answer came from Stripe, or nothing was charged yet."""
 
 
 class CoverNotFound(ResourceNotFound):
@@ -78,6 +69,33 @@ class CoverNotCancellable(Conflict):
     title = "This cover cannot be cancelled"
 
 
+class InvoiceAlreadyCovered(Conflict):
+    code = "invoice_already_covered"
+    title = "Another cover insures this invoice"
+
+
+class PaymentInProgress(Conflict):
+    code = "payment_in_progress"
+    title = "The premium's payment is being handled"
+
+
+class CancellationInProgress(Conflict):
+    code = "cancellation_in_progress"
+    title = "The cover is being cancelled"
+
+
+class PaymentOutcomeUnknown(MarketplaceError):
+    status_code = 502
+    code = "payment_outcome_unknown"
+    title = "No answer from the payment provider"
+
+
+class RefundRefused(MarketplaceError):
+    status_code = 502
+    code = "refund_refused"
+    title = "The payment provider refused the refund"
+
+
 async def _bindable_quote(
     session: AsyncSession, principal: Principal, quote_id: str, now: datetime
 ) -> Quote:
@@ -87,9 +105,7 @@ async def _bindable_quote(
     quote = (await session.execute(query)).scalar_one_or_none()
     if quote is None:
         raise QuoteForCoverNotFound(f"No such quote: {quote_id}", param="quote")
-    if quote.status == "bound":
-        raise QuoteAlreadyBound(f"Quote {quote_id} already has a cover", param="quote")
-    if quote_status(quote, now) == "expired":
+    if quote.status != "bound" and quote_status(quote, now) == "expired":
         raise QuoteExpired(
             f"Quote {quote_id} expired at {quote.expires_at.isoformat()}; quote again",
             param="quote",
@@ -98,14 +114,15 @@ async def _bindable_quote(
 
 
 async def _offer(session: AsyncSession, quote: Quote, offer_id: str) -> Offer:
-    query = select(Offer).where(Offer.id == offer_id, Offer.quote_id == quote.id)
-    offer = (await session.execute(query)).scalar_one_or_none()
+    offer = await quotes.offer_of(session, quote.id, offer_id)
     if offer is None:
         raise OfferNotFound(f"Quote {quote.id} has no offer {offer_id}", param="offer")
     return offer
 
 
-def _cover(principal: Principal, quote: Quote, offer: Offer, now: datetime) -> Cover:
+def _cover(
+    principal: Principal, quote: Quote, offer: Offer, now: datetime, lease_until: datetime
+) -> Cover:
     return Cover(
         id=new_id("cover"),
         livemode=principal.livemode,
@@ -120,28 +137,96 @@ def _cover(principal: Principal, quote: Quote, offer: Offer, now: datetime) -> C
         status="pending_payment",
         currency=quote.currency,
         invoice_number=quote.invoice_number,
+        invoice_owner_id=quote.seller_id or quote.account_id,
+        invoice_number_key=invoice_number_key(quote.invoice_number),
         invoice_amount_minor=quote.amount_minor,
         invoice_due_date=quote.due_date,
         cover_ratio=offer.cover_ratio,
         insured_amount_minor=offer.insured_amount_minor,
         premium_minor=offer.premium_minor,
         refunded_minor=0,
-        refund_due=False,
         waiting_period_days=offer.waiting_period_days,
         claim_threshold_days=offer.claim_threshold_days,
         expires_at=quote.expires_at,
+        payment_lease_until=lease_until,
         created_at=now,
         updated_at=now,
     )
 
 
-async def reserve(
-    session: AsyncSession, principal: Principal, quote_id: str, offer_id: str, now: datetime
+async def _resumed(
+    session: AsyncSession,
+    principal: Principal,
+    quote: Quote,
+    offer_id: str,
+    *,
+    now: datetime,
+    lease_until: datetime,
 ) -> Cover:
-    """Step 1 of a bind: the checks, the quote bound, the exposure reserved, the cover created."""
+    """The cover of a bound quote whose payment never got an answer (or never started), to
+    finish paying it; QuoteAlreadyBound for anything else."""
+    cover = await repository.pending_of_quote(session, quote.id)
+    resumable = (
+        cover is not None
+        and cover.offer_id == offer_id
+        and principal.account_id in (cover.account_id, cover.seller_id)
+        and cover.payment_status in RESUMABLE_PAYMENT_STATUSES
+    )
+    if cover is None or not resumable:
+        raise QuoteAlreadyBound(f"Quote {quote.id} already has a cover", param="quote")
+    if cover.expires_at <= now:
+        raise QuoteExpired(f"Quote {quote.id} expired at {quote.expires_at.isoformat()}")
+    if not await repository.take_payment_lease(
+        session, cover, ("pending_payment",), now, lease_until
+    ):
+        raise PaymentInProgress(
+            f"Cover {cover.id} is paying its premium right now; retry in a moment"
+        )
+    return cover
+
+
+async def _refuse_second_cover(session: AsyncSession, cover: Cover) -> None:
+    other = await repository.in_force_on_invoice(session, cover)
+    if other is not None:
+        raise InvoiceAlreadyCovered(
+            f"Invoice {cover.invoice_number} on this buyer is already insured by cover"
+            f" {other.id} ({other.status})",
+            param="quote",
+        )
+
+
+async def _add(session: AsyncSession, cover: Cover) -> None:
+    """Insert the cover; the invoice's unique index settles a race the check did not see."""
+    session.add(cover)
+    try:
+        await session.flush()
+    except IntegrityError as error:
+        if INVOICE_IN_FORCE_INDEX in str(error) or "covers.invoice_number_key" in str(error):
+            raise InvoiceAlreadyCovered(
+                f"Invoice {cover.invoice_number} on this buyer is already insured",
+                param="quote",
+            ) from None
+        raise
+
+
+async def reserve_or_resume(
+    session: AsyncSession,
+    principal: Principal,
+    quote_id: str,
+    offer_id: str,
+    *,
+    now: datetime,
+    lease_until: datetime,
+) -> Cover:
+    """Step 1 of a bind: the checks, the quote bound, the exposure reserved, the cover created
+    holding its payment's lease until ``lease_until`` — or, for a quote already bound to a
+    cover whose payment got no answer, that cover (see ``RESUMABLE_PAYMENT_STATUSES``)."""
     quote = await _bindable_quote(session, principal, quote_id, now)
+    if quote.status == "bound":
+        return await _resumed(session, principal, quote, offer_id, now=now, lease_until=lease_until)
     offer = await _offer(session, quote, offer_id)
-    cover = _cover(principal, quote, offer, now)
+    cover = _cover(principal, quote, offer, now, lease_until)
+    await _refuse_second_cover(session, cover)
     limit = await lifecycle.buyer_capacity(session, cover)
     if limit is None:
         raise ProductUnavailable(
@@ -158,37 +243,8 @@ async def reserve(
             f" product's buyer capacity of {limit}",
             param="offer",
         )
-    session.add(cover)
-    await session.flush()
+    await _add(session, cover)
     return cover
-
-
-async def record_payment(
-    session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
-) -> Cover:
-    """Step 2 of a bind: the PaymentIntent is known; a card declined on the spot fails the cover."""
-    if intent.status in FAILED_ON_THE_SPOT and intent.last_error_code is not None:
-        await lifecycle.fail_payment(session, cover, intent, now)
-        return cover
-    await repository.move(
-        session,
-        cover,
-        ("pending_payment",),
-        payment_intent_id=intent.id,
-        payment_status=intent.status,
-        payment_client_secret=intent.client_secret,
-        updated_at=now,
-    )
-    return cover
-
-
-async def undo_reservation(session: AsyncSession, cover: Cover) -> None:
-    """Stripe could not be reached: as if the bind never happened (exposure, quote, cover)."""
-    await exposure.release(session, lifecycle.exposure_key(cover), cover.insured_amount_minor)
-    await quotes.set_status(session, cover.quote_id, "bound", "quoted")
-    await session.execute(
-        delete(Cover).where(Cover.id == cover.id, Cover.status == "pending_payment")
-    )
 
 
 async def visible(session: AsyncSession, principal: Principal, cover_id: str) -> Cover:

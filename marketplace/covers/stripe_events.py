@@ -1,9 +1,10 @@
 """What Stripe's payment events do to covers (registered with the webhook endpoint).
 
-Each handler decides from the PaymentIntent in the event and the cover's current status, so a
-duplicate, a replay or an event arriving late changes nothing it should not: a
-``payment_failed`` after the cover is active is ignored, a ``succeeded`` after a failure
-re-activates or refunds (see ``lifecycle``). PaymentIntents that pay no cover are ignored.
+The endpoint has read the event's object back from Stripe before these run, so each handler
+acts on the PaymentIntent (or charge) as it is now, never on the body: a duplicate, a replay,
+an event arriving late or a crafted body changes nothing it should not. Every
+``payment_intent.*`` event therefore does the same thing: the cover the PaymentIntent pays
+follows it (``payment_state.on_intent``).
 """
 
 from __future__ import annotations
@@ -11,63 +12,36 @@ from __future__ import annotations
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from marketplace.covers import lifecycle, repository
+from marketplace.covers import lifecycle, payment_state, repository
 from marketplace.kit.clock import utc_now
-from marketplace.models.covers import Cover
 from marketplace.payments.registry import register
-from marketplace.payments.views import PaymentIntentView, StripeEventView
+from marketplace.payments.views import StripeEventView
 
 log = structlog.get_logger("marketplace.covers")
 
 
-async def _cover_paid_by(
-    session: AsyncSession, event: StripeEventView, intent: PaymentIntentView
-) -> Cover | None:
-    cover = await repository.by_payment_intent(
-        session, event.livemode, intent.id, intent.metadata.get("cover_id")
+async def payment_intent_changed(session: AsyncSession, event: StripeEventView) -> None:
+    intent = event.payment_intent()
+    outcome = await payment_state.on_intent(session, intent, utc_now())
+    log.info(
+        "cover.payment_event", payment_intent_id=intent.id, status=intent.status, outcome=outcome
     )
-    if cover is None:
-        log.info("stripe.event.no_cover", event_id=event.id, payment_intent_id=intent.id)
-    return cover
 
 
-@register("payment_intent.succeeded")
-async def premium_paid(session: AsyncSession, event: StripeEventView) -> None:
-    intent = event.payment_intent()
-    cover = await _cover_paid_by(session, event, intent)
-    if cover is not None:
-        outcome = await lifecycle.activate(session, cover, intent, utc_now())
-        log.info("cover.payment.succeeded", cover_id=cover.id, outcome=outcome)
-
-
-async def _payment_did_not_happen(session: AsyncSession, event: StripeEventView) -> None:
-    intent = event.payment_intent()
-    cover = await _cover_paid_by(session, event, intent)
-    if cover is not None:
-        failed = await lifecycle.fail_payment(session, cover, intent, utc_now())
-        log.info(
-            "cover.payment.failed", cover_id=cover.id, changed=failed, code=intent.last_error_code
-        )
-
-
-register("payment_intent.payment_failed")(_payment_did_not_happen)
-register("payment_intent.canceled")(_payment_did_not_happen)
+for _event_type in (
+    "payment_intent.succeeded",
+    "payment_intent.payment_failed",
+    "payment_intent.canceled",
+):
+    register(_event_type)(payment_intent_changed)
 
 
 @register("charge.refunded")
 async def premium_refunded(session: AsyncSession, event: StripeEventView) -> None:
+    """A refund made anywhere (here, or in Stripe's dashboard): the cover shows the total."""
     charge = event.charge()
     if charge.payment_intent_id is None:
         return
-    cover = await repository.by_payment_intent(
-        session, event.livemode, charge.payment_intent_id, None
-    )
-    if cover is None or charge.amount_refunded_minor <= cover.refunded_minor:
-        return
-    await repository.move(
-        session,
-        cover,
-        tuple({cover.status}),
-        refunded_minor=charge.amount_refunded_minor,
-        updated_at=utc_now(),
-    )
+    cover = await repository.by_payment_intent(session, charge.livemode, charge.payment_intent_id)
+    if cover is not None and charge.currency == cover.currency:
+        await lifecycle.record_refunded(session, cover, charge.amount_refunded_minor)

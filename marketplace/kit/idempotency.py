@@ -9,7 +9,9 @@ The rules (per account and mode, for the retention the settings give, 24 hours b
 - a request arriving while the first is still running is refused: 409 ``idempotency_key_in_use``;
 - only successful results (status < 400) are kept, in the same transaction as the work they
   report; when a request fails, its key is released, so a corrected retry may use it again;
-- a key whose holder died (in flight for longer than ``IN_FLIGHT_LOCK_SECONDS``) may be taken over.
+- a key whose holder died (in flight for longer than ``IN_FLIGHT_LOCK_SECONDS``) may be taken over;
+- an answer that shows a secret once (a new API key) is kept without it: its handler hands
+  the redacted body to ``store_instead``, so no secret is ever at rest and the replay says so.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Annotated
 
 import msgspec
 from litestar.params import HeaderParameter
+from litestar.types import Scope
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
@@ -34,6 +37,7 @@ from marketplace.models.idempotency import IDEMPOTENCY_KEY_MAX_LENGTH, Idempoten
 IN_FLIGHT_LOCK_SECONDS = 60
 HEADER = "idempotency-key"
 REPLAYED_HEADER = "Idempotent-Replayed"
+_STORED_BODY = "marketplace.idempotency.stored_body"
 
 
 class IdempotencyKeyReused(MarketplaceError):
@@ -82,6 +86,21 @@ IdempotencyKey = Annotated[
     ),
 ]
 """Every POST handler declares this header, so it is documented and reaches the SDK."""
+
+
+def store_instead(scope: Scope, body: bytes) -> None:
+    """Keep ``body``, not the answer sent, under the request's Idempotency-Key (if it has one).
+
+    For answers that carry a secret shown once: the replay gets ``body`` instead, so the
+    secret is never written to the database.
+    """
+    scope["state"][_STORED_BODY] = body
+
+
+def body_to_store(scope: Scope, sent: bytes) -> bytes:
+    """What to keep under the key: the handler's ``store_instead`` body, else the answer sent."""
+    stored: bytes = scope["state"].get(_STORED_BODY, sent)
+    return stored
 
 
 def validate_key(key: str) -> str:

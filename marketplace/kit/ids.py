@@ -29,6 +29,7 @@ PREFIXES = {
     "cover": "cov",
     "claim": "clm",
     "payout": "po",
+    "refund": "rfd",
     "event": "evt",
     "webhook_endpoint": "we",
 }

@@ -19,6 +19,7 @@ _DESCRIPTIONS = {
         " or the idempotency key is in use (`idempotency_key_in_use`)"
     ),
     413: "The request body is over the size limit (`body_too_large`)",
+    415: "The request body is not `application/json` (`unsupported_media_type`)",
     422: (
         "The request does not fit the schema (`validation_error`, with `param` and `errors`),"
         " breaks a domain rule (a code naming the rule), or reuses an idempotency key with"
@@ -26,11 +27,15 @@ _DESCRIPTIONS = {
     ),
     500: "Internal error (`internal_error`); the request changed nothing",
     502: "The payment provider failed (`payment_provider_error`); nothing was charged, retry",
-    503: "Payments are not configured on this server (`payments_not_configured`)",
+    503: (
+        "The database cannot store right now: disk full, read-only or unreachable"
+        " (`storage_unavailable`, with `Retry-After`; nothing changed, retry), or payments are"
+        " not configured on this server (`payments_not_configured`)"
+    ),
 }
 
-READ_ERRORS = (400, 401, 403, 404, 422, 500)
-WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 422, 500)
+READ_ERRORS = (400, 401, 403, 404, 422, 500, 503)
+WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 415, 422, 500, 503)
 
 
 def problem_responses(statuses: tuple[int, ...] = READ_ERRORS) -> dict[int, ResponseSpec]:

@@ -1,21 +1,70 @@
-"""OpenAPI: a request Struct that refuses unknown fields says so (``additionalProperties: false``).
+"""OpenAPI: a request Struct's schema is exactly as strict as msgspec is when it decodes one.
 
-Litestar's own struct plugin leaves that out, so clients and schemathesis would believe extra
-fields are accepted. This plugin is the built-in one plus that single line.
+Litestar's own struct plugin leaves out three things msgspec enforces, so clients and
+schemathesis would believe more is accepted than is:
+
+- a Struct that refuses unknown fields (``additionalProperties: false``);
+- a numeric bound of 0 on an optional field (``ge=0`` on ``int | None``: Litestar drops falsy
+  bounds there);
+- the bounds of list items (``list[Annotated[float, Meta(gt=0, le=1)]]``).
+
+This plugin is the built-in one plus those, read back from msgspec's own view of the Struct.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.openapi.spec import Schema
 from litestar.typing import FieldDefinition
 
+_NumberType = msgspec.inspect.IntType | msgspec.inspect.FloatType
+_BOUNDS = {
+    "ge": "minimum",
+    "gt": "exclusive_minimum",
+    "le": "maximum",
+    "lt": "exclusive_maximum",
+}
+
 
 class StrictStructSchemaPlugin(StructSchemaPlugin):
     def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        struct = field_definition.type_
         schema = super().to_openapi_schema(field_definition, schema_creator)
-        if field_definition.type_.__struct_config__.forbid_unknown_fields:
+        if struct.__struct_config__.forbid_unknown_fields:
             schema.additional_properties = False
+        info = msgspec.inspect.type_info(struct)
+        if isinstance(info, msgspec.inspect.StructType):
+            for field in info.fields:
+                prop = (schema.properties or {}).get(field.encode_name)
+                if isinstance(prop, Schema):
+                    _add_bounds(prop, field.type)
         return schema
+
+
+def _add_bounds(schema: Schema, field_type: msgspec.inspect.Type) -> None:
+    """Give ``schema`` the numeric bounds of ``field_type`` (or of its items) it lacks."""
+    if isinstance(field_type, msgspec.inspect.UnionType):
+        present = [t for t in field_type.types if not isinstance(t, msgspec.inspect.NoneType)]
+        if len(present) != 1:
+            return
+        field_type = present[0]
+    if isinstance(field_type, _NumberType):
+        for bound, keyword in _BOUNDS.items():
+            value = getattr(field_type, bound)
+            if value is not None and getattr(schema, keyword) is None:
+                setattr(schema, keyword, value)
+    elif isinstance(field_type, msgspec.inspect.ListType):
+        items = _array_items(schema)
+        if items is not None:
+            _add_bounds(items, field_type.item_type)
+
+
+def _array_items(schema: Schema) -> Schema | None:
+    """The items schema of an array schema, or of the array in a ``oneOf`` (an optional list)."""
+    for candidate in [schema, *(schema.one_of or [])]:
+        if isinstance(candidate, Schema) and isinstance(candidate.items, Schema):
+            return candidate.items
+    return None

@@ -46,3 +46,23 @@ Currency = enum.StrEnum(  # type: ignore[misc]
     {code: code for code in ("EUR", "GBP", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "RON")},
 )
 """The ISO 4217 currencies the marketplace settles in; all have two minor digits."""
+
+SMALLEST_CHARGE_MINOR = {
+    "EUR": 50,
+    "GBP": 30,
+    "USD": 50,
+    "CHF": 50,
+    "SEK": 300,
+    "NOK": 300,
+    "DKK": 250,
+    "PLN": 200,
+    "CZK": 1500,
+    "RON": 200,
+}
+"""The smallest amount a card payment may take in each currency, in minor units (Stripe's
+documented minimum charge amounts, https://docs.stripe.com/currencies#minimum-and-maximum-
+charge-amounts, as of 2026-11): a premium is never priced below it, or it could not be paid."""
+
+LARGEST_CHARGE_MINOR = 99_999_999
+"""The largest amount one card payment may take, in minor units of any of these currencies
+(Stripe's limit: eight digits)."""

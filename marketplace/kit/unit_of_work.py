@@ -24,11 +24,12 @@ from litestar import Request
 from litestar.di import NamedDependency, Provide
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
+from litestar.utils.scope.state import ScopeState
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.config import Settings
 from marketplace.db import Database
-from marketplace.errors import BodyTooLarge
+from marketplace.errors import BodyTooLarge, MalformedJson
 from marketplace.kit import idempotency
 from marketplace.kit.clock import utc_now
 from marketplace.kit.tenancy import Principal
@@ -112,6 +113,12 @@ def _retention(scope: HTTPScope) -> timedelta:
     return timedelta(hours=settings.idempotency_retention_hours)
 
 
+def _held_back(scope: HTTPScope) -> None:
+    """Nothing has reached the client yet: Litestar saw the held response start, and would
+    refuse to answer an error raised now (a failed commit) with the app's error handlers."""
+    ScopeState.from_scope(scope).response_started = False
+
+
 def _header(scope: HTTPScope, name: bytes) -> str | None:
     value = next((v for k, v in scope["headers"] if k == name), None)
     return None if value is None else value.decode("latin-1")
@@ -188,7 +195,10 @@ class UnitOfWorkMiddleware:
         """Read the body (to hash it), and a ``receive`` that hands it on to the handler."""
         settings: Settings = scope["litestar_app"].state.settings
         body = await _read_body(receive, settings.max_body_bytes)
-        request_fingerprint = idempotency.fingerprint(scope["method"], scope["path"], body)
+        try:
+            request_fingerprint = idempotency.fingerprint(scope["method"], scope["path"], body)
+        except (RecursionError, UnicodeDecodeError) as error:  # JSON too deep, or not UTF-8
+            raise MalformedJson(f"The request body is not valid JSON ({error})") from error
         return _replaying(body, receive), (idempotency.validate_key(key), request_fingerprint)
 
     async def _run_held(
@@ -202,13 +212,16 @@ class UnitOfWorkMiddleware:
         response = _HeldResponse()
         try:
             await self.app(scope, receive, response)
+            _held_back(scope)
             if response.status < 400:
                 if held_key is not None:
+                    stored = idempotency.body_to_store(scope, response.body)
                     await idempotency.complete(
-                        session, held_key, response.status, response.content_type, response.body
+                        session, held_key, response.status, response.content_type, stored
                     )
                 await session.commit()
         except Exception:
+            _held_back(scope)
             await self._undo(session, held_key)
             raise
         if response.status >= 400:

@@ -2,10 +2,11 @@
 
 from marketplace.models.accounts import Account, ApiKey
 from marketplace.models.base import Base
-from marketplace.models.buyers import Buyer, BuyerExposure
+from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet
 from marketplace.models.covers import Cover
+from marketplace.models.health import ReadinessProbe
 from marketplace.models.idempotency import IdempotencyRecord
-from marketplace.models.payments import StripeEvent
+from marketplace.models.payments import Refund, StripeEvent
 from marketplace.models.products import Product, ProductVersion
 from marketplace.models.quotes import Offer, Quote
 
@@ -15,11 +16,14 @@ __all__ = [
     "Base",
     "Buyer",
     "BuyerExposure",
+    "BuyerFactSet",
     "Cover",
     "IdempotencyRecord",
     "Offer",
     "Product",
     "ProductVersion",
     "Quote",
+    "ReadinessProbe",
+    "Refund",
     "StripeEvent",
 ]

@@ -1,4 +1,4 @@
-"""Buyers (the debtors) and their exposure per product."""
+"""Buyers (the debtors): one shared identity, each account's own facts, exposure per product."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from marketplace.models.base import ID_LENGTH, Base, created_at_column, id_colum
 class Buyer(Base):
     """A company that owes invoices, keyed by (mode, country, registration number).
 
-    Its features are what the quotes about it said last; its score is the latest one.
+    Only the identity is shared between tenants; what each account says of the buyer is its
+    own ``BuyerFactSet``.
     """
 
     __tablename__ = "buyers"
@@ -32,6 +33,25 @@ class Buyer(Base):
     livemode: Mapped[bool] = mapped_column(Boolean)
     country: Mapped[str] = mapped_column(String(2))
     registration_number: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = created_at_column()
+
+
+class BuyerFactSet(Base):
+    """What one account has told the marketplace about a buyer, and its latest score on it.
+
+    Its quotes merge into it (a fact a later quote omits is kept) and are scored on it; no
+    other tenant reads it or is scored on it.
+    """
+
+    __tablename__ = "buyer_facts"
+
+    buyer_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("buyers.id", ondelete="CASCADE"), primary_key=True
+    )
+    account_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
     name: Mapped[str | None] = mapped_column(String(200))
     sector: Mapped[str | None] = mapped_column(String(1))
     years_in_business: Mapped[float | None] = mapped_column(Float)
@@ -52,7 +72,8 @@ class Buyer(Base):
 class BuyerExposure(Base):
     """The insured amounts a product holds on a buyer (pending and active covers), per currency.
 
-    Reserved at bind with a conditional update so it never passes the product's capacity.
+    Marketplace-wide, whoever bound the covers: reserved at bind with a conditional update so
+    it never passes the product's capacity.
     """
 
     __tablename__ = "buyer_exposures"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal, get_args
 
 from sqlalchemy import (
     BigInteger,
@@ -14,22 +15,37 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from marketplace.models.base import ID_LENGTH, Base, created_at_column, id_column
 
-COVER_STATUSES = (
+CoverStatus = Literal[
     "pending_payment",
     "active",
+    "cancelling",
     "settled",
     "claimed",
     "payment_failed",
     "expired",
     "cancelled",
-)
-HOLDS_EXPOSURE = ("pending_payment", "active")
+]
+COVER_STATUSES: tuple[str, ...] = get_args(CoverStatus)
+HOLDS_EXPOSURE = ("pending_payment", "active", "cancelling")
 """The statuses whose insured amount counts in the buyer's exposure."""
+IN_FORCE = HOLDS_EXPOSURE
+"""The statuses in which a cover holds its invoice: at most one such cover per invoice."""
+INVOICE_IN_FORCE_INDEX = "uq_covers_invoice_in_force"
+
+
+def _in_force_sql() -> str:
+    return "status IN (" + ", ".join(f"'{status}'" for status in IN_FORCE) + ")"
+
+
+def invoice_number_key(invoice_number: str) -> str:
+    """The invoice number as compared for "the same invoice": trimmed, case-folded."""
+    return invoice_number.strip().casefold()
 
 
 class Cover(Base):
@@ -45,6 +61,16 @@ class Cover(Base):
         Index("ix_covers_seller_id_id", "seller_id", "id"),
         Index("ix_covers_insurer_id_id", "insurer_id", "id"),
         Index("ix_covers_status_expires_at", "status", "expires_at"),
+        Index(
+            INVOICE_IN_FORCE_INDEX,
+            "livemode",
+            "invoice_owner_id",
+            "buyer_id",
+            "invoice_number_key",
+            unique=True,
+            sqlite_where=text(_in_force_sql()),
+            postgresql_where=text(_in_force_sql()),
+        ),
     )
 
     id: Mapped[str] = id_column()
@@ -60,14 +86,17 @@ class Cover(Base):
     status: Mapped[str] = mapped_column(String(20))
     currency: Mapped[str] = mapped_column(String(3))
     invoice_number: Mapped[str] = mapped_column(String(100))
+    invoice_owner_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    """Whose invoice it is: the seller, or the platform that bound it for no seller."""
+    invoice_number_key: Mapped[str] = mapped_column(String(100))
+    """``invoice_number_key(invoice_number)``: what makes two covers insure the same invoice."""
     invoice_amount_minor: Mapped[int] = mapped_column(BigInteger)
     invoice_due_date: Mapped[date] = mapped_column(Date)
     cover_ratio: Mapped[float] = mapped_column(Float)
     insured_amount_minor: Mapped[int] = mapped_column(BigInteger)
     premium_minor: Mapped[int] = mapped_column(BigInteger)
     refunded_minor: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_due: Mapped[bool] = mapped_column(Boolean, default=False)
-    """A premium was paid after the cover lapsed or failed: it goes back to the payer."""
+    """Premium refunded so far (the refunds themselves are rows of ``refunds``)."""
     waiting_period_days: Mapped[int] = mapped_column(Integer)
     claim_threshold_days: Mapped[int] = mapped_column(Integer)
     payment_intent_id: Mapped[str | None] = mapped_column(String(255), unique=True)
@@ -76,6 +105,9 @@ class Cover(Base):
     payment_error_code: Mapped[str | None] = mapped_column(String(100))
     payment_checked_at: Mapped[datetime | None]
     """When the PaymentIntent was last read back from Stripe (reconciliation)."""
+    payment_lease_until: Mapped[datetime | None]
+    """Someone is talking to Stripe about this cover's payment until then (bind, cancel,
+    lapse): others leave the payment alone. Taken by a committed conditional update."""
     certificate_number: Mapped[str | None] = mapped_column(String(40), unique=True)
     cover_starts_at: Mapped[datetime | None]
     cover_ends_on: Mapped[date | None] = mapped_column(Date)

@@ -1,12 +1,18 @@
-"""``StripeGateway``: the only code that calls the Stripe API (PaymentIntents and refunds).
+"""``StripeGateway``: the only code that calls the Stripe API (PaymentIntents, charges, refunds).
 
 It uses the official ``stripe`` client with the API version pinned, async calls, and an
-idempotency key on every write, so a retried call never charges or refunds twice. Answers are
-returned as the typed views of ``marketplace.payments.views``. A card decline is not an error
-here: the PaymentIntent comes back with ``status="requires_payment_method"`` and
-``last_error_code`` set (``card_declined``…). Any other Stripe failure becomes
-``PaymentProviderError`` (502 ``payment_provider_error``), whose message says nothing of
-Stripe's internals; the Stripe code and request id go to the log.
+idempotency key on every write. Answers are returned as the typed views of
+``marketplace.payments.views``. A card decline is not an error here: the PaymentIntent comes
+back with ``status="requires_payment_method"`` and ``last_error_code`` set (``card_declined``…).
+Any other Stripe failure becomes ``PaymentProviderError`` (502 ``payment_provider_error``),
+whose message says nothing of Stripe's internals; the Stripe code and request id go to the log.
+``PaymentProviderError.outcome_unknown`` tells a refusal (nothing happened) from a failure
+after which the write may or may not have happened (no answer, or a 5xx).
+
+Writes are never retried here: Stripe's idempotency keys hold for 24 hours only and the
+embedded Stripe ignores them, so a write whose answer was lost is settled by the callers from
+their own committed state (read the object back, then decide), never by sending it again
+blindly. Reads are retried.
 
 The same code talks to Stripe (a ``sk_test_``/``sk_live_`` key) or to the embedded
 localstripe (``settings.stripe_api_base`` pointing at it).
@@ -21,14 +27,17 @@ from typing import TypeVar
 import httpx
 import stripe
 import structlog
+from stripe import RequestOptions
 from stripe.params import PaymentIntentCreateParams
 
 from marketplace.config import Settings
 from marketplace.errors import MarketplaceError
 from marketplace.payments.http import AsyncHttpxClient
 from marketplace.payments.views import (
+    ChargeView,
     PaymentIntentView,
     RefundView,
+    charge_view,
     payment_intent_view,
     refund_view,
 )
@@ -36,9 +45,11 @@ from marketplace.payments.views import (
 STRIPE_API_VERSION = "2026-10-28.endive"
 """The Stripe API version every request asks for: the one stripe==16.1.0 is typed against.
 Change it only together with the ``stripe`` pin, after reading Stripe's changelog."""
-NETWORK_RETRIES = 2
-"""Retries of a failed connection or a 409/5xx answer; safe because every write is keyed."""
+READ_RETRIES = 2
+"""Retries of a read whose connection failed or that got a 409/5xx answer."""
+WRITE_OPTIONS: RequestOptions = {"max_network_retries": 0}
 REQUEST_TIMEOUT_S = 30.0
+LIST_PAGE_SIZE = 100
 
 log = structlog.get_logger("marketplace.payments")
 Result = TypeVar("Result")
@@ -59,6 +70,19 @@ class PaymentProviderError(MarketplaceError):
         """Stripe's error code, e.g. ``payment_intent_unexpected_state``."""
         self.stripe_status = stripe_status
         """The HTTP status Stripe answered, None when it could not be reached."""
+
+    @property
+    def outcome_unknown(self) -> bool:
+        """True when Stripe may have done what was asked (no answer came, or a 5xx)."""
+        return self.stripe_status is None or self.stripe_status >= 500
+
+
+class PaymentMethodRejected(MarketplaceError):
+    """Stripe does not know the payment method given (retrying it can never work)."""
+
+    status_code = 422
+    code = "payment_method_invalid"
+    title = "The payment method was refused"
 
 
 class PaymentsNotConfigured(MarketplaceError):
@@ -99,12 +123,16 @@ async def _calling_stripe(
 
 
 class StripeGateway:
-    """Async Stripe calls for PaymentIntents and refunds. Build one per process with
+    """Async Stripe calls for PaymentIntents, charges and refunds. Build one per process with
     ``from_settings`` and ``await close()`` it at shut-down."""
 
-    def __init__(self, client: stripe.StripeClient, http_client: AsyncHttpxClient) -> None:
+    def __init__(
+        self, client: stripe.StripeClient, http_client: AsyncHttpxClient, livemode: bool
+    ) -> None:
         self._client = client
         self._http_client = http_client
+        self.livemode = livemode
+        """Whether the key is a live one: objects of the other mode are not ours to touch."""
 
     @classmethod
     def from_settings(
@@ -120,10 +148,11 @@ class StripeGateway:
             base_addresses=(
                 {"api": settings.stripe_api_base} if settings.stripe_api_base else None
             ),
-            max_network_retries=NETWORK_RETRIES,
+            max_network_retries=READ_RETRIES,
             http_client=http,
         )
-        return cls(client, http)
+        livemode = settings.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
+        return cls(client, http, livemode)
 
     async def close(self) -> None:
         """Close the HTTP connections."""
@@ -138,16 +167,12 @@ class StripeGateway:
         idempotency_key: str,
         payment_method: str | None = None,
     ) -> PaymentIntentView:
-        """Create a card PaymentIntent; with ``payment_method``, confirm it in the same call.
+        """Create a card PaymentIntent, never confirmed here: no money moves at creation, so a
+        lost answer costs nothing. ``payment_method`` is attached for ``confirm_payment_intent``.
 
         Premiums are paid by card only. On the pinned API version that is said with
         ``allowed_payment_method_types`` (Stripe refuses ``payment_method_types`` since
-        2026-09-30.endive).
-
-        A declined card comes back as a view with status ``requires_payment_method`` and
-        ``last_error_code`` (Stripe then also sends ``payment_intent.payment_failed``).
-        A card that needs 3-D Secure comes back as ``requires_action``: the payer's front end
-        finishes it with the ``client_secret``.
+        2026-09-30.endive). An unknown ``payment_method`` raises ``PaymentMethodRejected``.
         """
         params: PaymentIntentCreateParams = {
             "amount": amount_minor,
@@ -157,28 +182,61 @@ class StripeGateway:
         }
         if payment_method is not None:
             params["payment_method"] = payment_method
-            params["confirm"] = True
         call = self._client.v1.payment_intents.create_async(
-            params, {"idempotency_key": idempotency_key}
+            params, {"idempotency_key": idempotency_key, **WRITE_OPTIONS}
         )
         try:
-            intent = await _calling_stripe("create_payment_intent", call, declines_expected=True)
+            return payment_intent_view(await _calling_stripe("create_payment_intent", call))
+        except PaymentProviderError as error:
+            raise _method_rejected(error, payment_method) from error
+
+    async def confirm_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str, payment_method: str | None = None
+    ) -> PaymentIntentView:
+        """Charge the PaymentIntent (with ``payment_method`` attached first, when given).
+
+        A declined card comes back as a view with status ``requires_payment_method`` and
+        ``last_error_code`` (Stripe then also sends ``payment_intent.payment_failed``).
+        A card that needs 3-D Secure comes back as ``requires_action``: the payer's front end
+        finishes it with the ``client_secret``. Stripe refuses to confirm a PaymentIntent that
+        already succeeded, so a confirmation can never charge twice.
+        """
+        if payment_method is not None:
+            update = self._client.v1.payment_intents.update_async(
+                payment_intent_id, {"payment_method": payment_method}, WRITE_OPTIONS
+            )
+            try:
+                await _calling_stripe("update_payment_intent", update)
+            except PaymentProviderError as error:
+                raise _method_rejected(error, payment_method) from error
+        call = self._client.v1.payment_intents.confirm_async(
+            payment_intent_id, options={"idempotency_key": idempotency_key, **WRITE_OPTIONS}
+        )
+        try:
+            intent = await _calling_stripe("confirm_payment_intent", call, declines_expected=True)
         except stripe.CardError as declined:
-            return await self._declined(declined)
+            return await self._declined(payment_intent_id, declined)
+        except PaymentProviderError as error:  # the method attached may be unknown to Stripe
+            raise _method_rejected(error, payment_method) from error
         return payment_intent_view(intent)
 
     async def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentView:
-        """The PaymentIntent as Stripe knows it now (to reconcile a lost or late webhook)."""
+        """The PaymentIntent as Stripe knows it now."""
         call = self._client.v1.payment_intents.retrieve_async(payment_intent_id)
         return payment_intent_view(await _calling_stripe("retrieve_payment_intent", call))
+
+    async def retrieve_charge(self, charge_id: str) -> ChargeView:
+        """The charge as Stripe knows it now."""
+        call = self._client.v1.charges.retrieve_async(charge_id)
+        return charge_view(await _calling_stripe("retrieve_charge", call))
 
     async def cancel_payment_intent(
         self, payment_intent_id: str, *, idempotency_key: str
     ) -> PaymentIntentView:
-        """Cancel a PaymentIntent that has not succeeded (Stripe refuses once it has:
-        ``PaymentProviderError`` with ``stripe_code="payment_intent_unexpected_state"``)."""
+        """Cancel a PaymentIntent that has not succeeded (Stripe refuses once it has, with a
+        4xx ``PaymentProviderError``: read the PaymentIntent back to see why)."""
         call = self._client.v1.payment_intents.cancel_async(
-            payment_intent_id, options={"idempotency_key": idempotency_key}
+            payment_intent_id, options={"idempotency_key": idempotency_key, **WRITE_OPTIONS}
         )
         return payment_intent_view(await _calling_stripe("cancel_payment_intent", call))
 
@@ -197,20 +255,27 @@ class StripeGateway:
                 "amount": amount_minor,
                 "metadata": dict(metadata),
             },
-            {"idempotency_key": idempotency_key},
+            {"idempotency_key": idempotency_key, **WRITE_OPTIONS},
         )
         return refund_view(await _calling_stripe("refund", call))
 
-    async def _declined(self, declined: stripe.CardError) -> PaymentIntentView:
+    async def refunds_of(self, payment_intent_id: str) -> list[RefundView]:
+        """The refunds Stripe made of a PaymentIntent (the most recent hundred)."""
+        call = self._client.v1.refunds.list_async(
+            {"payment_intent": payment_intent_id, "limit": LIST_PAGE_SIZE}
+        )
+        found = await _calling_stripe("list_refunds", call)
+        return [refund_view(refund) for refund in found.data]
+
+    async def _declined(
+        self, payment_intent_id: str, declined: stripe.CardError
+    ) -> PaymentIntentView:
         """The PaymentIntent a card error is about, with the decline recorded on it."""
         error = declined.error
         if error is not None and error.payment_intent is not None:
             intent = payment_intent_view(error.payment_intent)
-        elif error is not None and error.charge is not None:
-            # localstripe's card errors carry the failed charge but not the PaymentIntent.
-            intent = await self._intent_of_charge(error.charge)
-        else:
-            raise _provider_error("create_payment_intent", declined) from declined
+        else:  # localstripe's card errors carry the failed charge but not the PaymentIntent
+            intent = await self.retrieve_payment_intent(payment_intent_id)
         if intent.last_error_code is None:
             intent = dataclasses.replace(intent, last_error_code=declined.code)
         log.info(
@@ -220,12 +285,12 @@ class StripeGateway:
         )
         return intent
 
-    async def _intent_of_charge(self, charge_id: str) -> PaymentIntentView:
-        charge = await _calling_stripe(
-            "retrieve_charge", self._client.v1.charges.retrieve_async(charge_id)
-        )
-        related = charge.payment_intent
-        intent_id = related if isinstance(related, str) else getattr(related, "id", None)
-        if intent_id is None:
-            raise PaymentProviderError("The payment provider refused to create payment intent")
-        return await self.retrieve_payment_intent(intent_id)
+
+def _method_rejected(error: PaymentProviderError, payment_method: str | None) -> MarketplaceError:
+    """Stripe's "no such payment method" as the client's own mistake (a 422, not a 502)."""
+    unknown = error.stripe_status == 404 or error.stripe_code == "resource_missing"
+    if payment_method is None or not unknown:
+        return error
+    return PaymentMethodRejected(
+        f"Stripe does not know the payment method {payment_method}", param="payment_method"
+    )

@@ -10,8 +10,9 @@ from marketplace.models.payments import StripeEvent
 from marketplace.payments.views import StripeEventView
 
 
-async def record_once(session: AsyncSession, event: StripeEventView) -> bool:
-    """Store the event id in the session's transaction; False when it was already there.
+async def record_once(session: AsyncSession, event: StripeEventView, outcome: str) -> bool:
+    """Store the event id (and what became of it) in the session's transaction; False when it
+    was already there.
 
     Insert-on-conflict-do-nothing: of two concurrent deliveries of one event, the second waits
     for the first's transaction (PostgreSQL's unique index, SQLite's write lock) and then
@@ -28,5 +29,6 @@ async def record_once(session: AsyncSession, event: StripeEventView) -> bool:
             "object_id": event.object_id,
             "created": event.created,
             "received_at": utc_now(),
+            "outcome": outcome,
         },
     )

@@ -11,10 +11,12 @@ registers one handler per type, at import time::
         ...
 
 A handler runs inside the webhook request's transaction, after the event id was stored in the
-inbox: it flushes, never commits, and makes no Stripe API call (the endpoint must answer fast).
-If it raises, the transaction is rolled back, event id included, Stripe gets a 500 and
-delivers the event again later. It may see events out of order and must tolerate objects it
-does not know (answer without changing anything).
+inbox: it flushes, never commits, and makes no Stripe API call (the endpoint read the event's
+object back from Stripe before the transaction began: ``event.payment_intent()`` and
+``event.charge()`` give that current object, never the body's). If it raises, the transaction is
+rolled back, event id included, Stripe gets a 500 and delivers the event again later. It may
+see events out of order (the object it gets is the current one, so an old event carries new
+news) and must tolerate objects it does not know (answer without changing anything).
 """
 
 from __future__ import annotations

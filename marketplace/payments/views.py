@@ -28,10 +28,21 @@ class PaymentIntentView:
     client_secret: str | None
     metadata: Mapping[str, str] = field(default_factory=dict)
     last_error_code: str | None = None
+    livemode: bool = False
+    amount_received_minor: int | None = None
+    """What was actually collected (Stripe sets it; the embedded Stripe leaves it out)."""
+    latest_charge_id: str | None = None
 
     @property
     def succeeded(self) -> bool:
         return self.status == "succeeded"
+
+    @property
+    def collected_minor(self) -> int:
+        """The money this PaymentIntent took, when it succeeded."""
+        return (
+            self.amount_minor if self.amount_received_minor is None else self.amount_received_minor
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,7 @@ class RefundView:
     amount_minor: int
     payment_intent_id: str | None
     currency: str
+    metadata: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +68,16 @@ class ChargeView:
     amount_refunded_minor: int
     refunded: bool
     currency: str
+    livemode: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class StripeEventView:
-    """A verified Stripe event: its envelope, and its ``data.object`` as Stripe sent it."""
+    """A verified Stripe event: its envelope and its ``data.object`` as the body carried it;
+    ``current`` is that object as Stripe's API gave it afterwards (set by
+    ``marketplace.payments.webhooks.refresh``), the only version handlers act on.
+    ``problem`` says why it cannot be acted on (``malformed``, ``unknown_object``,
+    ``other_mode``), None when it can."""
 
     id: str
     type: str
@@ -68,6 +85,8 @@ class StripeEventView:
     created: datetime
     api_version: str | None
     data_object: Mapping[str, Any]
+    problem: str | None = None
+    current: PaymentIntentView | ChargeView | None = None
 
     @property
     def object_id(self) -> str | None:
@@ -75,20 +94,24 @@ class StripeEventView:
         value = self.data_object.get("id")
         return value if isinstance(value, str) else None
 
+    @property
+    def object_type(self) -> str | None:
+        """The kind of object the event is about (``payment_intent``, ``charge``)."""
+        value = self.data_object.get("object")
+        return value if isinstance(value, str) else None
+
     def payment_intent(self) -> PaymentIntentView:
-        """The PaymentIntent of a ``payment_intent.*`` event (ValueError for other objects)."""
-        _expect_object(self.data_object, "payment_intent")
-        return payment_intent_view(self.data_object)
+        """The PaymentIntent of a ``payment_intent.*`` event, as read back from Stripe
+        (ValueError when it was not: the body alone is never trusted)."""
+        if not isinstance(self.current, PaymentIntentView):
+            raise ValueError(f"event {self.id} carries no PaymentIntent read back from Stripe")
+        return self.current
 
     def charge(self) -> ChargeView:
-        """The charge of a ``charge.*`` event (ValueError for other objects)."""
-        _expect_object(self.data_object, "charge")
-        return charge_view(self.data_object)
-
-
-def _expect_object(data: Mapping[str, Any], kind: str) -> None:
-    if data.get("object") != kind:
-        raise ValueError(f"the event is about a {data.get('object')!r}, not a {kind!r}")
+        """The charge of a ``charge.*`` event, as read back from Stripe (ValueError if not)."""
+        if not isinstance(self.current, ChargeView):
+            raise ValueError(f"event {self.id} carries no charge read back from Stripe")
+        return self.current
 
 
 def _plain(source: Mapping[str, Any] | stripe.StripeObject) -> Mapping[str, Any]:
@@ -106,6 +129,10 @@ def _related_id(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _metadata(data: Mapping[str, Any]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (data.get("metadata") or {}).items()}
+
+
 def payment_intent_view(source: Mapping[str, Any] | stripe.StripeObject) -> PaymentIntentView:
     """The view of a PaymentIntent in Stripe's JSON shape (a dict or a ``stripe`` object)."""
     data = _plain(source)
@@ -116,8 +143,13 @@ def payment_intent_view(source: Mapping[str, Any] | stripe.StripeObject) -> Paym
         amount_minor=int(data["amount"]),
         currency=str(data["currency"]).upper(),
         client_secret=data.get("client_secret"),
-        metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+        metadata=_metadata(data),
         last_error_code=error.get("code"),
+        livemode=bool(data.get("livemode", False)),
+        amount_received_minor=(
+            None if data.get("amount_received") is None else int(data["amount_received"])
+        ),
+        latest_charge_id=_related_id(data.get("latest_charge")),
     )
 
 
@@ -130,6 +162,7 @@ def refund_view(source: Mapping[str, Any] | stripe.StripeObject) -> RefundView:
         amount_minor=int(data["amount"]),
         payment_intent_id=_related_id(data.get("payment_intent")),
         currency=str(data["currency"]).upper(),
+        metadata=_metadata(data),
     )
 
 
@@ -143,6 +176,7 @@ def charge_view(source: Mapping[str, Any] | stripe.StripeObject) -> ChargeView:
         amount_refunded_minor=int(data.get("amount_refunded") or 0),
         refunded=bool(data.get("refunded")),
         currency=str(data["currency"]).upper(),
+        livemode=bool(data.get("livemode", False)),
     )
 
 

@@ -20,7 +20,11 @@ from marketplace.products.schemas import ProductOut, ProductTerms, ProductVersio
 ProductPath = Annotated[
     str, PathParameter(pattern=id_pattern("product"), description="A product id (prod_…)")
 ]
-VersionPath = Annotated[int, PathParameter(ge=1, description="A version number")]
+MAX_VERSION = 2**31 - 1
+"""The largest version the ``product_versions.version`` column holds (a 32-bit integer)."""
+VersionPath = Annotated[
+    int, PathParameter(ge=1, le=MAX_VERSION, description="A version number (1 to 2147483647)")
+]
 INSURER_ONLY = [require_roles("insurer")]
 
 

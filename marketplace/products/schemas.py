@@ -43,8 +43,9 @@ class PricingTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     loss_given_default: Ratio
     """Share of the insured amount lost when the buyer defaults, after expected recoveries."""
-    target_loss_ratio: Ratio
-    """Share of the risk premium meant to pay claims."""
+    target_loss_ratio: Annotated[float, msgspec.Meta(ge=0.05, le=1)]
+    """Share of the risk premium meant to pay claims (from 5 %: below, the premium would be
+    more than twenty times the expected loss)."""
     expense_loading: Annotated[float, msgspec.Meta(ge=0, lt=1)]
     time_loading_bps_per_year: Annotated[int, msgspec.Meta(ge=0, le=10_000)] = 0
 

@@ -8,6 +8,7 @@ from litestar import Controller, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts.auth import require_roles
 from marketplace.kit.clock import utc_now
@@ -16,7 +17,7 @@ from marketplace.kit.ids import id_pattern
 from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
 from marketplace.kit.pagination import ListOf, Pagination, pagination
 from marketplace.kit.unit_of_work import Caller, DbSession
-from marketplace.quotes import service
+from marketplace.quotes import coverage, service
 from marketplace.quotes.schemas import QuoteCreate, QuoteOut, QuoteStatus, quote_out
 from marketplace.quotes.service import QuoteContext
 
@@ -37,8 +38,10 @@ def _quote_context(state: State) -> QuoteContext:
 Context = NamedDependency[QuoteContext]
 
 
-def _out(found: service.QuoteWithOffers) -> QuoteOut:
-    return quote_out(found.quote, found.offers, utc_now())
+async def _out(session: AsyncSession, found: list[service.QuoteWithOffers]) -> list[QuoteOut]:
+    covered = await coverage.covered_by(session, [f.quote for f in found])
+    now = utc_now()
+    return [quote_out(f.quote, f.offers, now, covered[f.quote.id]) for f in found]
 
 
 class QuoteController(Controller):
@@ -57,9 +60,9 @@ class QuoteController(Controller):
         idempotency_key: IdempotencyKey = None,
     ) -> QuoteOut:
         """Price an invoice with every insurer product: offers, or declines with reasons."""
-        now = utc_now()
-        created = await service.create_quote(session, principal, data, context, now)
-        return quote_out(created.quote, created.offers, now)
+        created = await service.create_quote(session, principal, data, context, utc_now())
+        [answer] = await _out(session, [created])
+        return answer
 
     @get(
         "/",
@@ -79,11 +82,12 @@ class QuoteController(Controller):
         found = await service.list_quotes(
             session, principal, status=status, buyer_id=buyer, page=page, now=utc_now()
         )
-        return ListOf(data=[_out(q) for q in found.items], has_more=found.has_more)
+        return ListOf(data=await _out(session, found.items), has_more=found.has_more)
 
     @get("/{quote_id:str}", operation_id="retrieve_quote", responses=problem_responses())
     async def retrieve(
         self, session: DbSession, principal: Caller, quote_id: QuotePath
     ) -> QuoteOut:
         """One quote, with its offers and declines as they were priced."""
-        return _out(await service.retrieve(session, principal, quote_id))
+        [answer] = await _out(session, [await service.retrieve(session, principal, quote_id)])
+        return answer

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from marketplace.kit.reference import LARGEST_CHARGE_MINOR, SMALLEST_CHARGE_MINOR
 from marketplace.products.in_force import ProductInForce
 from marketplace.products.schemas import CurrencyTerms, ProductTerms
 from marketplace.underwriting.appetite import (
@@ -67,7 +68,9 @@ def pricing_terms(terms: ProductTerms, limits: CurrencyTerms) -> PricingTerms:
         expense_loading=ratio(terms.pricing.expense_loading),
         time_loading_bps_per_year=terms.pricing.time_loading_bps_per_year,
         fixed_fee_minor=limits.fixed_fee,
-        minimum_premium_minor=limits.minimum_premium,
+        minimum_premium_minor=max(
+            limits.minimum_premium, SMALLEST_CHARGE_MINOR[limits.currency.value]
+        ),
     )
 
 
@@ -100,6 +103,21 @@ def _not_offered(
     if at_default.accepted:
         counter = CounterOffer(None, None, f"Insurable at cover ratio {' or '.join(offered)}")
     return AppetiteDecision((reason, *at_default.reasons), counter)
+
+
+def _payable(priced: Price, currency: str) -> AppetiteDecision:
+    """A premium is worth paying only below the cover it buys, and can be paid only up to the
+    largest card payment; above either, the offer is declined (``premium_exceeds_cover``)."""
+    ceiling = min(priced.insured_amount_minor, LARGEST_CHARGE_MINOR)
+    if priced.premium_minor <= ceiling:
+        return AppetiteDecision((), None)
+    reason = DeclineReason(
+        "premium_exceeds_cover",
+        f"The premium would be {priced.premium_minor} {currency} minor units, above the"
+        f" {ceiling} it may be (the insured amount, and at most the largest card payment)",
+        ceiling,
+    )
+    return AppetiteDecision((reason,), None)
 
 
 def evaluate(
@@ -136,7 +154,9 @@ def evaluate(
                 tenor_days=facts.tenor_days,
                 terms=pricing_terms(terms, limits),
             )
-            return PricedOffer(product, cover_ratio, priced)
+            decision = _payable(priced, facts.currency)
+            if decision.accepted:
+                return PricedOffer(product, cover_ratio, priced)
         first = first or Declined(product, decision, cover_ratio)
     if first is None:
         default_ratio = ratio(terms.cover_ratios[0])

@@ -51,6 +51,12 @@ async def offers_of(session: AsyncSession, quote_ids: list[str]) -> dict[str, li
     return found
 
 
+async def offer_of(session: AsyncSession, quote_id: str, offer_id: str) -> Offer | None:
+    """One offer of a quote (None when the quote has no such offer)."""
+    query = select(Offer).where(Offer.id == offer_id, Offer.quote_id == quote_id)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
 async def set_status(
     session: AsyncSession, quote_id: str, from_status: str, to_status: str
 ) -> bool:

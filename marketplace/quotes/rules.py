@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,6 +10,9 @@ from marketplace.accounts import repository as accounts
 from marketplace.errors import ResourceNotFound, RuleViolation
 from marketplace.kit.tenancy import Principal
 from marketplace.quotes.schemas import InvoiceIn
+
+MAX_ISSUE_DAYS_AHEAD = 30
+"""An invoice may be dated at most this many days after today (a pro forma issued early)."""
 
 
 class DueDateNotAfterIssueDate(RuleViolation):
@@ -20,6 +23,11 @@ class DueDateNotAfterIssueDate(RuleViolation):
 class DueDateInPast(RuleViolation):
     code = "due_date_in_past"
     title = "The invoice is already due"
+
+
+class IssueDateTooFarAhead(RuleViolation):
+    code = "issue_date_too_far_ahead"
+    title = "The invoice is issued too far in the future"
 
 
 class TenorTooLong(RuleViolation):
@@ -36,15 +44,23 @@ def tenor_days(invoice: InvoiceIn) -> int:
 
 
 def check_dates(invoice: InvoiceIn, today: date, longest_tenor_days: int | None) -> None:
-    """Refuse invoices no product could insure whatever the buyer: backwards, due, too long."""
+    """Refuse invoices no product could insure whatever the buyer: backwards, issued too far
+    ahead, due today or earlier, too long."""
     if invoice.due_date <= invoice.issue_date:
         raise DueDateNotAfterIssueDate(
             f"due_date {invoice.due_date} is not after issue_date {invoice.issue_date}",
             param="invoice.due_date",
         )
-    if invoice.due_date < today:
+    if invoice.issue_date > today + timedelta(days=MAX_ISSUE_DAYS_AHEAD):
+        raise IssueDateTooFarAhead(
+            f"issue_date {invoice.issue_date} is more than {MAX_ISSUE_DAYS_AHEAD} days"
+            f" after today ({today})",
+            param="invoice.issue_date",
+        )
+    if invoice.due_date <= today:
         raise DueDateInPast(
-            f"due_date {invoice.due_date} is before today ({today})", param="invoice.due_date"
+            f"due_date {invoice.due_date} is not after today ({today}): the invoice is already due",
+            param="invoice.due_date",
         )
     if longest_tenor_days is not None and tenor_days(invoice) > longest_tenor_days:
         raise TenorTooLong(

@@ -113,6 +113,9 @@ class QuoteOut(msgspec.Struct, kw_only=True):
     risk: Risk
     offers: list[OfferOut]
     declines: list[Decline]
+    invoice_covered_by: str | None = None
+    """The cover (``cov_…``) already in force on this invoice — same seller, buyer and invoice
+    number — if any: binding another cover on it is refused (409 ``invoice_already_covered``)."""
     expires_at: datetime
     created_at: datetime
     object: Literal["quote"] = "quote"
@@ -140,7 +143,9 @@ def offer_out(offer: Offer) -> OfferOut:
     )
 
 
-def quote_out(quote: Quote, offers: list[Offer], now: datetime) -> QuoteOut:
+def quote_out(
+    quote: Quote, offers: list[Offer], now: datetime, covered_by: str | None = None
+) -> QuoteOut:
     return QuoteOut(
         id=quote.id,
         status=quote_status(quote, now),
@@ -163,6 +168,7 @@ def quote_out(quote: Quote, offers: list[Offer], now: datetime) -> QuoteOut:
         ),
         offers=[offer_out(offer) for offer in offers],
         declines=msgspec.convert(quote.declines, list[Decline]),
+        invoice_covered_by=covered_by,
         expires_at=quote.expires_at,
         created_at=quote.created_at,
     )

@@ -1,9 +1,10 @@
 """Quotes: score the buyer once, ask every active product, keep everything to reproduce it.
 
-A quote is answered in one round trip: the buyer is registered (or updated with what the quote
-says of it), the model scores the invoice, each active product offers or declines, and the
-quote is stored with the exact feature vector, model version and product versions used. A
-decline is a result (status ``declined``), not an error.
+A quote is answered in one round trip: the buyer is registered (its identity is shared; what
+the quote says of it goes into the caller's own facts), the model scores the invoice on the
+caller's facts alone, each active product offers or declines, and the quote is stored with
+the exact feature vector, model version and product versions used. A decline is a result
+(status ``declined``), not an error.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from marketplace.buyers import repository as buyers_repository
-from marketplace.buyers import service as buyers
+from marketplace.buyers import registry
 from marketplace.errors import ResourceNotFound
 from marketplace.kit.ids import new_id
 from marketplace.kit.pagination import Page, PageRequest, paginate
@@ -52,7 +52,7 @@ class QuoteWithOffers:
 
 
 def facts_of(data: QuoteCreate, buyer: dict[str, Any]) -> QuoteFacts:
-    """What the model scores: the invoice, the buyer as the registry now knows it, the relationship.
+    """What the model scores: the invoice, the buyer as the caller describes it, the relationship.
 
     A revenue known only in another currency is left out rather than compared across currencies.
     """
@@ -140,32 +140,28 @@ async def _register_buyer(
     model: RiskModel,
     now: datetime,
 ) -> tuple[str, QuoteFacts, RiskAssessment, dict[tuple[str, str], int]]:
-    """Score the buyer as the registry knows it after this quote, and write it back with the
-    score; its exposure by (product, currency)."""
-    livemode, country, registration_number = buyers.identity_of(principal, data.buyer)
-    known, used = await buyers_repository.find_with_exposures(
-        session, livemode, country, registration_number
-    )
-    facts_row = buyers.merged_facts(known, data.buyer, data.invoice.currency.value)
-    facts = facts_of(data, facts_row)
+    """Score the buyer on the caller's own facts as this quote leaves them, and store them with
+    the score; the buyer's id and marketplace-wide exposure by (product, currency).
+
+    Round trips: one read, one insert of the identity when the buyer is new, one upsert of
+    the caller's facts.
+    """
+    known = await registry.on_record(session, principal, data.buyer)
+    own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value)
+    facts = facts_of(data, registry.scoring_facts(own))
     risk = model.score(facts)
-    buyer_id = await buyers_repository.upsert(
+    buyer_id = known.buyer.id if known.buyer else None
+    if buyer_id is None:
+        buyer_id = await registry.register(session, principal, data.buyer, now)
+    await registry.record_facts(
         session,
-        {
-            "id": known.id if known else new_id("buyer"),
-            "livemode": livemode,
-            "country": country,
-            "registration_number": registration_number,
-            **facts_row,
-            "probability_of_default": risk.probability_of_default,
-            "grade": risk.grade,
-            "model_version": risk.model_version,
-            "scored_at": now,
-            "created_at": known.created_at if known else now,
-            "updated_at": now,
-        },
+        buyer_id=buyer_id,
+        account_id=principal.account_id,
+        facts=own,
+        risk=risk,
+        now=now,
     )
-    return buyer_id, facts, risk, used
+    return buyer_id, facts, risk, known.exposures
 
 
 async def create_quote(

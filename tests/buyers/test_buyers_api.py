@@ -13,7 +13,7 @@ async def _quote(client, tenant, body):
     return response.json()
 
 
-async def test_a_buyer_shows_its_facts_score_and_capacity(client, market, database):
+async def test_a_buyer_shows_the_callers_facts_score_and_capacity(client, market, database):
     quote = await _quote(client, market.platform, quote_request())
     atlas = market.product_id("Atlas")
     async with database.writer_session() as session:
@@ -30,13 +30,15 @@ async def test_a_buyer_shows_its_facts_score_and_capacity(client, market, databa
     assert (buyer["country"], buyer["sector"], buyer["facts"]["employees"]) == ("FR", "C", 48)
     assert buyer["risk"]["probability_of_default"] == quote["risk"]["probability_of_default"]
     assert buyer["risk"]["grade"] == quote["risk"]["grade"]
+    assert buyer["fact_sets"] is None
     capacity = {(c["product"], c["currency"]): c for c in buyer["capacity"]}
+    # Exposure counts the caller's covers (none); what is available is marketplace-wide.
     assert capacity[(atlas, "EUR")] == {
         "product": atlas,
         "insurer": market.products["Atlas"]["insurer"],
         "currency": "EUR",
         "limit": 50_000_000,
-        "exposure": 1_000_000,
+        "exposure": 0,
         "available": 49_000_000,
     }
     assert (market.product_id("Northwind"), "GBP") in capacity
@@ -60,7 +62,7 @@ async def test_later_quotes_update_the_buyer_without_erasing_what_they_omit(clie
     )
 
 
-async def test_only_tenants_that_quoted_a_buyer_can_read_it(client, market, new_tenant):
+async def test_only_tenants_that_quoted_or_cover_a_buyer_can_read_it(client, market, new_tenant):
     quote = await _quote(client, market.seller, quote_request())
     buyer_path = f"/v1/buyers/{quote['buyer']}"
     assert (await client.get(buyer_path, headers=market.seller.headers)).status_code == 200
@@ -74,8 +76,9 @@ async def test_only_tenants_that_quoted_a_buyer_can_read_it(client, market, new_
     )
     listed = await client.get("/v1/buyers", headers=stranger.headers)
     assert quote["buyer"] not in [b["id"] for b in listed.json()["data"]]
+    # An insurer reads the buyers its products cover (tests/buyers/test_buyer_exposure.py).
     assert_problem(
         await client.get(buyer_path, headers=(await new_tenant("insurer")).headers),
-        403,
-        "insufficient_role",
+        404,
+        "resource_not_found",
     )

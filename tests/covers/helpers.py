@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from sqlalchemy import select
@@ -34,18 +35,38 @@ async def bound(client, tenant, body=None, **extra) -> dict[str, Any]:
 
 def intent_of(cover: dict[str, Any], status: str = "succeeded", **fields: Any) -> dict[str, Any]:
     """The cover's PaymentIntent as a Stripe event carries it."""
-    return payment_intent(
-        status,
-        id=cover["payment"]["payment_intent"],
-        amount=cover["premium"],
-        currency=cover["currency"].lower(),
-        metadata={"cover_id": cover["id"], "quote_id": cover["quote"]},
-        **fields,
+    own = {
+        "id": cover["payment"]["payment_intent"],
+        "amount": cover["premium"],
+        "currency": cover["currency"].lower(),
+        "metadata": {"cover_id": cover["id"], "quote_id": cover["quote"]},
+    }
+    return payment_intent(status, **(own | fields))
+
+
+async def pay_at_stripe(gateway, cover, card: str = "pm_card_visa") -> Any:
+    """The payer's front end confirms the cover's PaymentIntent with a card (as Stripe.js
+    does with the ``client_secret``): Stripe really charges it."""
+    return await gateway.confirm_payment_intent(
+        cover["payment"]["payment_intent"],
+        idempotency_key=secrets.token_hex(8),
+        payment_method=card,
     )
 
 
-async def paid(client, cover) -> Any:
-    return await post_event(client, "payment_intent.succeeded", intent_of(cover))
+async def notify(
+    client, event_type: str, cover, *, event_id: str | None = None, **fields: Any
+) -> Any:
+    """Stripe's signed webhook about the cover's PaymentIntent (its body may say anything:
+    the API reads the PaymentIntent back from Stripe)."""
+    envelope = {} if event_id is None else {"id": event_id}
+    return await post_event(client, event_type, intent_of(cover, **fields), **envelope)
+
+
+async def paid(client, gateway, cover) -> Any:
+    """The premium paid at Stripe, and Stripe's webhook about it delivered."""
+    await pay_at_stripe(gateway, cover)
+    return await notify(client, "payment_intent.succeeded", cover)
 
 
 async def read(client, tenant, cover) -> dict[str, Any]:

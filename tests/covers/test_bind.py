@@ -6,6 +6,8 @@ import datetime as dt
 
 from sqlalchemy import update
 
+from marketplace.accounts import service as accounts
+from marketplace.kit.commands import SYSTEM
 from marketplace.models import Cover, Quote
 from tests.covers.helpers import bind, bound, exposure_of, quoted
 from tests.factories import quote_request
@@ -49,17 +51,83 @@ async def test_a_declined_card_fails_the_cover_and_gives_the_capacity_back(
     assert quote.json()["status"] == "quoted"
     again = await bind(client, market.platform, quote.json(), payment_method="pm_card_visa")
     assert again.status_code == 201
-    assert again.json()["payment"]["status"] == "succeeded"
+    assert (again.json()["status"], again.json()["payment"]["status"]) == ("active", "succeeded")
+
+
+async def test_a_card_that_pays_activates_the_cover_from_stripes_answer(client, market, gateway):
+    cover = await bound(client, market.platform, payment_method="pm_card_visa")
+    assert (cover["status"], cover["payment"]["status"]) == ("active", "succeeded")
+    assert cover["certificate_number"]
+    intent = await gateway.retrieve_payment_intent(cover["payment"]["payment_intent"])
+    assert (intent.status, intent.amount_minor, intent.currency) == (
+        "succeeded",
+        cover["premium"],
+        cover["currency"],
+    )
 
 
 async def test_binding_a_bound_quote_is_refused(client, market, count_rows):
     quote = await quoted(client, market.platform)
-    assert (await bind(client, market.platform, quote)).status_code == 201
+    paid = await bind(client, market.platform, quote, payment_method="pm_card_visa")
+    assert paid.status_code == 201
     before = await count_rows(Cover)
     assert_problem(
         await bind(client, market.platform, quote), 409, "quote_already_bound", param="quote"
     )
     assert await count_rows(Cover) == before
+
+
+async def test_binding_again_with_a_card_pays_the_cover_waiting_for_one(
+    client, market, count_rows, gateway
+):
+    """Bound without a card, then with one: the same cover and PaymentIntent are paid."""
+    quote = await quoted(client, market.platform)
+    waiting = (await bind(client, market.platform, quote)).json()
+    before = await count_rows(Cover)
+    again = await bind(client, market.platform, quote, payment_method="pm_card_visa")
+    assert again.status_code == 201, again.text
+    assert (again.json()["id"], again.json()["status"]) == (waiting["id"], "active")
+    assert again.json()["payment"]["payment_intent"] == waiting["payment"]["payment_intent"]
+    assert await count_rows(Cover) == before
+
+
+async def test_an_unknown_payment_method_is_the_callers_mistake_and_frees_the_offer(
+    client, market, database
+):
+    quote = await quoted(client, market.platform)
+    response = await bind(client, market.platform, quote, payment_method="pm_nonexistent")
+    assert_problem(response, 422, "payment_method_invalid", param="payment_method")
+    again = await bind(client, market.platform, quote, payment_method="pm_card_visa")
+    assert again.status_code == 201, again.text
+    assert again.json()["status"] == "active"
+    assert await exposure_of(database, again.json()) == again.json()["insured_amount"]
+
+
+async def test_an_unknown_payment_method_on_a_second_bind_is_the_callers_mistake(client, market):
+    quote = await quoted(client, market.platform)
+    assert (await bind(client, market.platform, quote)).status_code == 201
+    again = await bind(client, market.platform, quote, payment_method="pm_nope123")
+    assert_problem(again, 422, "payment_method_invalid", param="payment_method")
+
+
+async def test_only_the_binder_sees_the_client_secret(client, market):
+    cover = await bound(client, market.platform)
+    assert cover["payment"]["client_secret"]
+    insurer = next(
+        t for n, t in market.insurers.items() if market.product_id(n) == cover["product"]
+    )
+    seen = await client.get(f"/v1/covers/{cover['id']}", headers=insurer.headers)
+    assert seen.json()["payment"]["client_secret"] is None
+    listed = await client.get("/v1/covers", headers=insurer.headers)
+    assert all(c["payment"]["client_secret"] is None for c in listed.json()["data"])
+
+
+async def test_a_live_key_cannot_bind_on_a_test_mode_stripe(client, market, database):
+    live = await live_tenant(database, market.platform.account_id)
+    response = await client.post(
+        "/v1/covers", headers=live, json={"quote": "quo_" + "0" * 26, "offer": "off_" + "0" * 26}
+    )
+    assert_problem(response, 503, "payments_not_configured")
 
 
 async def test_binding_an_expired_quote_is_refused(client, market, database, count_rows):
@@ -116,3 +184,11 @@ async def test_covers_are_read_by_their_platform_seller_and_insurer_only(
     assert [c["id"] for c in listed.json()["data"]] == [cover["id"]]
     cancel = await client.post(f"/v1/covers/{cover['id']}/cancel", headers=insurer.headers)
     assert_problem(cancel, 403, "insufficient_role")
+
+
+async def live_tenant(database, account_id: str) -> dict[str, str]:
+    """Headers with a live key of the account (made as the CLI makes them)."""
+    async with database.writer_session() as session:
+        created = await accounts.create_api_key(session, SYSTEM, account_id, True, "live")
+        await session.commit()
+    return {"Authorization": f"Bearer {created.secret}"}

@@ -183,3 +183,48 @@ async def test_expired_records_are_purged(database, new_tenant, count_rows):
     from marketplace.models import IdempotencyRecord
 
     assert await count_rows(IdempotencyRecord, IdempotencyRecord.key == "short-lived") == 0
+
+
+async def _stored_bytes(database) -> bytes:
+    """Every idempotency record and API key row, every column, as bytes; on SQLite, the
+    database and write-ahead log files too."""
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from marketplace.models import ApiKey, IdempotencyRecord
+
+    stored = b""
+    async with database.reader_session() as session:
+        for model in (IdempotencyRecord, ApiKey):
+            for row in (await session.execute(select(model))).scalars():
+                for column in model.__table__.columns:
+                    value = getattr(row, column.key)
+                    stored += value if isinstance(value, bytes) else str(value).encode()
+    if database.engine.dialect.name == "sqlite":
+        path = Path(database.engine.url.database)
+        for file in (path, Path(f"{path}-wal")):
+            stored += file.read_bytes() if file.exists() else b""
+    return stored
+
+
+async def test_a_replayed_key_creation_has_no_secret_and_none_is_stored(
+    client, new_tenant, database
+):
+    operator = await new_tenant("operator")
+    path = f"/v1/accounts/{operator.account_id}/keys"
+    headers = {**operator.headers, "Idempotency-Key": "new-key-once"}
+    first = await client.post(path, headers=headers, json={"name": "ci"})
+    assert first.status_code == 201, first.text
+    secret = first.json()["secret"]
+    assert (secret[:8], first.json()["secret_redacted"]) == ("mk_test_", False)
+
+    assert secret.encode() not in await _stored_bytes(database)
+    replay = await client.post(path, headers=headers, json={"name": "ci"})
+    assert (replay.status_code, replay.headers["idempotent-replayed"]) == (201, "true")
+    assert secret not in replay.text
+    replayed = replay.json()
+    assert (replayed["secret"], replayed["secret_redacted"]) == (None, True)
+    assert {k: v for k, v in replayed.items() if not k.startswith("secret")} == {
+        k: v for k, v in first.json().items() if not k.startswith("secret")
+    }

@@ -76,20 +76,21 @@ async def pay_twice(api_base: str) -> tuple[str, str]:
     settings = load_settings({}, stripe_secret_key=LOCALSTRIPE_SECRET_KEY, stripe_api_base=api_base)
     gateway = StripeGateway.from_settings(settings)
     try:
-        paid = await gateway.create_payment_intent(
-            amount_minor=4219,
-            currency="EUR",
-            metadata={"cover_id": "cov_embedded"},
-            idempotency_key="embedded-paid",
-            payment_method="pm_card_visa",
-        )
-        declined = await gateway.create_payment_intent(
-            amount_minor=4219,
-            currency="EUR",
-            metadata={"cover_id": "cov_embedded_declined"},
-            idempotency_key="embedded-declined",
-            payment_method="pm_card_chargeCustomerFail",
-        )
+        paid, declined = [
+            await gateway.confirm_payment_intent(
+                (
+                    await gateway.create_payment_intent(
+                        amount_minor=4219,
+                        currency="EUR",
+                        metadata={},
+                        idempotency_key=f"embedded-{card}",
+                        payment_method=card,
+                    )
+                ).id,
+                idempotency_key=f"embedded-{card}-confirm",
+            )
+            for card in ("pm_card_visa", "pm_card_chargeCustomerFail")
+        ]
     finally:
         await gateway.close()
     assert (paid.status, declined.status) == ("succeeded", "requires_payment_method")

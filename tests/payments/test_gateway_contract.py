@@ -14,6 +14,7 @@ import stripe
 from marketplace.config import load_settings
 from marketplace.payments.gateway import (
     STRIPE_API_VERSION,
+    PaymentMethodRejected,
     PaymentProviderError,
     PaymentsNotConfigured,
     StripeGateway,
@@ -25,6 +26,7 @@ from tests.fixtures.stripe_payloads import (
     payment_intent,
     three_d_secure_required,
 )
+from tests.payments.faults import stripe_error
 
 SECRET_KEY = "sk_test_contract"
 
@@ -68,8 +70,8 @@ async def gateway(fake_stripe: FakeStripe) -> AsyncIterator[StripeGateway]:
     await stripe_gateway.close()
 
 
-async def test_a_confirmed_card_payment_is_asked_for_as_stripe_documents(gateway, fake_stripe):
-    fake_stripe.replies.append((200, payment_intent("succeeded", amount=4219)))
+async def test_a_premium_is_asked_for_unconfirmed_as_stripe_documents(gateway, fake_stripe):
+    fake_stripe.replies.append((200, payment_intent("requires_confirmation", amount=4219)))
 
     intent = await gateway.create_payment_intent(
         amount_minor=4219,
@@ -93,12 +95,37 @@ async def test_a_confirmed_card_payment_is_asked_for_as_stripe_documents(gateway
         "metadata[cover_id]": "cov_1",
         "allowed_payment_method_types[0]": "card",
         "payment_method": "pm_card_visa",
-        "confirm": "true",
     }
-    assert (intent.status, intent.currency) == ("succeeded", "EUR")
+    assert (intent.status, intent.currency) == ("requires_confirmation", "EUR")
 
 
-async def test_without_a_payment_method_nothing_is_confirmed(gateway, fake_stripe):
+async def test_a_confirmation_charges_with_its_own_key(gateway, fake_stripe):
+    paid = payment_intent("succeeded", amount=4219, amount_received=4219, livemode=False)
+    fake_stripe.replies.append((200, paid))
+
+    intent = await gateway.confirm_payment_intent(paid["id"], idempotency_key="cov_1:confirm")
+
+    [request] = fake_stripe.requests
+    assert str(request.url) == f"https://api.stripe.com/v1/payment_intents/{paid['id']}/confirm"
+    assert request.headers["Idempotency-Key"] == "cov_1:confirm"
+    assert (intent.status, intent.collected_minor, intent.livemode) == ("succeeded", 4219, False)
+
+
+async def test_a_new_card_is_attached_before_the_confirmation(gateway, fake_stripe):
+    waiting = payment_intent("requires_confirmation")
+    fake_stripe.replies.extend([(200, waiting), (200, waiting | {"status": "succeeded"})])
+
+    await gateway.confirm_payment_intent(
+        waiting["id"], idempotency_key="k", payment_method="pm_card_mastercard"
+    )
+
+    update, confirm = fake_stripe.requests
+    assert str(update.url) == f"https://api.stripe.com/v1/payment_intents/{waiting['id']}"
+    assert form(update) == {"payment_method": "pm_card_mastercard"}
+    assert str(confirm.url).endswith("/confirm")
+
+
+async def test_without_a_payment_method_nothing_is_attached(gateway, fake_stripe):
     fake_stripe.replies.append((200, payment_intent("requires_payment_method")))
 
     await gateway.create_payment_intent(
@@ -117,13 +144,7 @@ async def test_a_card_decline_is_read_from_the_error_without_another_call(gatewa
     )
     fake_stripe.replies.append((402, card_declined_error(declined)))
 
-    intent = await gateway.create_payment_intent(
-        amount_minor=4219,
-        currency="EUR",
-        metadata={"cover_id": "cov_2"},
-        idempotency_key="cov_2:premium",
-        payment_method="pm_card_visa_chargeDeclined",
-    )
+    intent = await gateway.confirm_payment_intent(declined["id"], idempotency_key="cov_2:confirm")
 
     assert len(fake_stripe.requests) == 1
     assert intent.id == declined["id"]
@@ -135,33 +156,79 @@ async def test_a_card_needing_3d_secure_waits_for_the_payer(gateway, fake_stripe
     pending = three_d_secure_required()
     fake_stripe.replies.append((200, pending))
 
-    intent = await gateway.create_payment_intent(
-        amount_minor=4219,
-        currency="EUR",
-        metadata={},
-        idempotency_key="k",
-        payment_method="pm_card_threeDSecureRequired",
-    )
+    intent = await gateway.confirm_payment_intent(pending["id"], idempotency_key="k")
 
     assert intent.status == "requires_action"
     assert intent.client_secret == pending["client_secret"]
     assert intent.last_error_code is None
 
 
-async def test_a_stripe_outage_is_retried_with_the_same_key_then_reported(gateway, fake_stripe):
+async def test_a_write_is_never_sent_twice_its_lost_outcome_is_reported(gateway, fake_stripe):
+    """Stripe's idempotency keys last 24 h and the embedded Stripe ignores them: a write that
+    got no answer is reported as such, for the caller to settle from its own state."""
     outage = {"error": {"type": "api_error", "message": "Internal error at Stripe (rack 7)"}}
     fake_stripe.replies.extend([(500, outage)] * 3)
 
     with pytest.raises(PaymentProviderError) as failed:
+        await gateway.confirm_payment_intent("pi_3", idempotency_key="cov_3:confirm")
+
+    assert len(fake_stripe.requests) == 1
+    assert (failed.value.status_code, failed.value.code) == (502, "payment_provider_error")
+    assert (failed.value.stripe_status, failed.value.outcome_unknown) == (500, True)
+    assert "rack 7" not in failed.value.detail
+
+
+async def test_a_read_is_retried_through_an_outage(gateway, fake_stripe):
+    outage = {"error": {"type": "api_error", "message": "Internal error"}}
+    fake_stripe.replies.extend([(500, outage), (500, outage), (200, payment_intent())])
+
+    intent = await gateway.retrieve_payment_intent("pi_4")
+
+    assert (len(fake_stripe.requests), intent.status) == (3, "succeeded")
+
+
+async def test_an_unknown_payment_method_is_the_callers_mistake(gateway, fake_stripe):
+    missing = stripe_error(
+        "resource_missing", "No such PaymentMethod: 'pm_nope'", param="payment_method"
+    )
+    fake_stripe.replies.append((400, missing))
+
+    with pytest.raises(PaymentMethodRejected) as refused:
         await gateway.create_payment_intent(
-            amount_minor=100, currency="EUR", metadata={}, idempotency_key="cov_3:premium"
+            amount_minor=100,
+            currency="EUR",
+            metadata={},
+            idempotency_key="k",
+            payment_method="pm_nope",
         )
 
-    keys = {request.headers["Idempotency-Key"] for request in fake_stripe.requests}
-    assert (len(fake_stripe.requests), keys) == (3, {"cov_3:premium"})
-    assert (failed.value.status_code, failed.value.code) == (502, "payment_provider_error")
-    assert failed.value.stripe_status == 500
-    assert "rack 7" not in failed.value.detail
+    assert (refused.value.status_code, refused.value.param) == (422, "payment_method")
+
+
+async def test_refunds_of_a_payment_intent_are_listed_with_their_metadata(gateway, fake_stripe):
+    intent_id = new_id("pi")
+    refund = {
+        "id": new_id("re"),
+        "object": "refund",
+        "amount": 700,
+        "currency": "eur",
+        "metadata": {"refund_id": "rfd_1"},
+        "payment_intent": intent_id,
+        "status": "succeeded",
+    }
+    fake_stripe.replies.append(
+        (200, {"object": "list", "data": [refund], "has_more": False, "url": "/v1/refunds"})
+    )
+
+    [found] = await gateway.refunds_of(intent_id)
+
+    request = fake_stripe.requests[0]
+    assert (request.method, request.url.params["payment_intent"]) == ("GET", intent_id)
+    assert (found.id, found.amount_minor, found.metadata) == (
+        refund["id"],
+        700,
+        {"refund_id": "rfd_1"},
+    )
 
 
 async def test_an_unreachable_stripe_is_reported_as_such(gateway, fake_stripe):
@@ -188,19 +255,17 @@ async def test_a_bad_key_is_a_provider_error_not_a_crash(gateway, fake_stripe):
 
 
 async def test_a_refused_cancel_carries_stripes_code(gateway, fake_stripe):
-    refusal = {
-        "error": {
-            "type": "invalid_request_error",
-            "code": "payment_intent_unexpected_state",
-            "message": "You cannot cancel this PaymentIntent because it has a status of succeeded.",
-        }
-    }
+    refusal = stripe_error(
+        "payment_intent_unexpected_state",
+        "You cannot cancel this PaymentIntent because it has a status of succeeded.",
+    )
     fake_stripe.replies.append((400, refusal))
 
     with pytest.raises(PaymentProviderError) as failed:
         await gateway.cancel_payment_intent("pi_123", idempotency_key="cov_4:cancel")
 
     assert failed.value.stripe_code == "payment_intent_unexpected_state"
+    assert not failed.value.outcome_unknown
     request = fake_stripe.requests[0]
     assert str(request.url) == "https://api.stripe.com/v1/payment_intents/pi_123/cancel"
     assert request.headers["Idempotency-Key"] == "cov_4:cancel"

@@ -13,14 +13,21 @@ def key() -> str:
     return f"test_{secrets.token_hex(8)}"
 
 
-async def test_a_visa_card_pays_at_once(gateway):
-    intent = await gateway.create_payment_intent(
-        amount_minor=4219,
+async def charged(gateway, amount_minor: int, card: str, metadata=None):
+    """Create a PaymentIntent with the card, then confirm it: the two steps of a bind."""
+    created = await gateway.create_payment_intent(
+        amount_minor=amount_minor,
         currency="EUR",
-        metadata={"cover_id": "cov_visa"},
+        metadata=metadata or {},
         idempotency_key=key(),
-        payment_method="pm_card_visa",
+        payment_method=card,
     )
+    assert created.status == "requires_confirmation"
+    return await gateway.confirm_payment_intent(created.id, idempotency_key=key())
+
+
+async def test_a_visa_card_pays_once_confirmed(gateway):
+    intent = await charged(gateway, 4219, "pm_card_visa", {"cover_id": "cov_visa"})
 
     assert intent.status == "succeeded"
     assert intent.succeeded
@@ -32,12 +39,8 @@ async def test_a_visa_card_pays_at_once(gateway):
 
 
 async def test_a_declined_card_comes_back_as_a_failed_intent(gateway):
-    intent = await gateway.create_payment_intent(
-        amount_minor=5000,
-        currency="eur",
-        metadata={"cover_id": "cov_declined"},
-        idempotency_key=key(),
-        payment_method="pm_card_chargeCustomerFail",
+    intent = await charged(
+        gateway, 5000, "pm_card_chargeCustomerFail", {"cover_id": "cov_declined"}
     )
 
     assert intent.id.startswith("pi_")
@@ -70,14 +73,12 @@ async def test_retrieve_gives_the_current_state(gateway):
     assert found == canceled
 
 
-async def test_a_paid_intent_cannot_be_canceled(gateway):
-    paid = await gateway.create_payment_intent(
-        amount_minor=900,
-        currency="EUR",
-        metadata={},
-        idempotency_key=key(),
-        payment_method="pm_card_visa",
-    )
+async def test_a_paid_intent_cannot_be_canceled_or_charged_again(gateway):
+    paid = await charged(gateway, 900, "pm_card_visa")
+
+    with pytest.raises(PaymentProviderError) as again:
+        await gateway.confirm_payment_intent(paid.id, idempotency_key=key())
+    assert (again.value.stripe_status, again.value.outcome_unknown) == (400, False)
 
     with pytest.raises(PaymentProviderError) as refused:
         await gateway.cancel_payment_intent(paid.id, idempotency_key=key())
@@ -88,35 +89,25 @@ async def test_a_paid_intent_cannot_be_canceled(gateway):
     assert (await gateway.retrieve_payment_intent(paid.id)).status == "succeeded"
 
 
-async def test_a_paid_intent_is_refunded_in_part_then_in_full(gateway):
-    paid = await gateway.create_payment_intent(
-        amount_minor=10_000,
-        currency="EUR",
-        metadata={"cover_id": "cov_refund"},
-        idempotency_key=key(),
-        payment_method="pm_card_visa",
-    )
+async def test_a_paid_intent_is_refunded_and_its_refunds_listed(gateway):
+    paid = await charged(gateway, 10_000, "pm_card_visa", {"cover_id": "cov_refund"})
 
     part = await gateway.refund(
         payment_intent_id=paid.id,
         amount_minor=2_500,
         idempotency_key=key(),
-        metadata={"cover_id": "cov_refund"},
+        metadata={"refund_id": "rfd_part"},
     )
 
     assert part.id.startswith("re_")
     assert (part.status, part.amount_minor, part.currency) == ("succeeded", 2_500, "EUR")
     assert part.payment_intent_id == paid.id
+    [listed] = await gateway.refunds_of(paid.id)
+    assert (listed.id, listed.metadata) == (part.id, {"refund_id": "rfd_part"})
 
 
 async def test_a_failed_payment_cannot_be_refunded(gateway):
-    declined = await gateway.create_payment_intent(
-        amount_minor=3000,
-        currency="EUR",
-        metadata={},
-        idempotency_key=key(),
-        payment_method="pm_card_chargeCustomerFail",
-    )
+    declined = await charged(gateway, 3000, "pm_card_chargeCustomerFail")
 
     with pytest.raises(PaymentProviderError) as refused:
         await gateway.refund(

@@ -1,4 +1,6 @@
-"""POST /v1/webhooks/stripe: signature checks, the allowlist, the inbox, dispatch once."""
+"""POST /v1/webhooks/stripe: signature checks, the object read back from Stripe, the
+allowlist, the inbox, dispatch once; malformed, unknown and other-mode events acknowledged and
+recorded without acting."""
 
 from __future__ import annotations
 
@@ -50,9 +52,11 @@ def stored(event_id: str) -> Any:
     return StripeEvent.id == event_id
 
 
-async def test_a_signed_event_is_stored_and_handled_once(stripe_client, handlers, count_rows):
+async def test_a_signed_event_is_stored_and_handled_once(
+    stripe_client, handlers, count_rows, paid_intent
+):
     recorder = handlers["payment_intent.succeeded"] = Recorder()
-    intent = payment_intent("succeeded", metadata={"cover_id": "cov_1"})
+    intent = paid_intent | {"amount": 1, "currency": "usd"}  # what the body says is not used
     succeeded = event("payment_intent.succeeded", intent)
     body = body_of(succeeded)
 
@@ -80,10 +84,10 @@ async def test_a_signed_event_is_stored_and_handled_once(stripe_client, handlers
 
 
 async def test_a_duplicate_or_replayed_delivery_changes_nothing(
-    stripe_client, handlers, count_rows
+    stripe_client, handlers, count_rows, paid_intent
 ):
     recorder = handlers["payment_intent.succeeded"] = Recorder()
-    body = body_of(event("payment_intent.succeeded", payment_intent()))
+    body = body_of(event("payment_intent.succeeded", paid_intent))
 
     first = await deliver(stripe_client, body, signature(body))
     again = await deliver(stripe_client, body, signature(body, timestamp=int(time.time()) - 5))
@@ -96,12 +100,10 @@ async def test_a_duplicate_or_replayed_delivery_changes_nothing(
 
 
 async def test_simultaneous_deliveries_of_one_event_run_the_handler_once(
-    stripe_client, handlers, count_rows
+    stripe_client, handlers, count_rows, paid_intent
 ):
     recorder = handlers["payment_intent.payment_failed"] = Recorder()
-    body = body_of(
-        event("payment_intent.payment_failed", payment_intent("requires_payment_method"))
-    )
+    body = body_of(event("payment_intent.payment_failed", paid_intent))
     header = signature(body)
 
     answers = await asyncio.gather(*(deliver(stripe_client, body, header) for _ in range(8)))
@@ -114,10 +116,10 @@ async def test_simultaneous_deliveries_of_one_event_run_the_handler_once(
 
 
 async def test_a_failing_handler_answers_500_keeps_nothing_and_the_retry_is_processed(
-    stripe_client, handlers, count_rows
+    stripe_client, handlers, count_rows, paid_intent
 ):
     handlers["payment_intent.canceled"] = Recorder(fail=True)
-    canceled = event("payment_intent.canceled", payment_intent("canceled"))
+    canceled = event("payment_intent.canceled", paid_intent)
     body = body_of(canceled)
 
     failed = await deliver(stripe_client, body, signature(body))
@@ -151,9 +153,10 @@ async def test_an_event_type_outside_the_allowlist_is_acknowledged_and_ignored(
 
 
 async def test_an_allowlisted_type_without_handler_is_stored_and_acknowledged(
-    stripe_client, handlers, count_rows
+    stripe_client, handlers, count_rows, paid_intent, gateway
 ):
-    refunded = event("charge.refunded", refunded_charge())
+    charge_id = (await gateway.retrieve_payment_intent(paid_intent["id"])).latest_charge_id
+    refunded = event("charge.refunded", refunded_charge(id=charge_id))
     body = body_of(refunded)
 
     first = await deliver(stripe_client, body, signature(body))
@@ -204,23 +207,102 @@ async def test_a_delivery_that_does_not_verify_is_refused_and_changes_nothing(
 async def test_a_signature_made_within_the_tolerance_is_accepted(stripe_client, handlers):
     body = body_of(event("payment_intent.succeeded", payment_intent()))
 
-    response = await deliver(stripe_client, body, signature(body, timestamp=int(time.time()) - 280))
+    for seconds in (-280, 280):
+        header = signature(body, timestamp=int(time.time()) + seconds)
+        assert (await deliver(stripe_client, body, header)).status_code == 200
 
-    assert response.status_code == 200
+
+async def test_a_signature_dated_beyond_the_tolerance_in_the_future_is_refused(
+    stripe_client, handlers, count_rows
+):
+    succeeded = event("payment_intent.succeeded", payment_intent())
+    body = body_of(succeeded)
+
+    response = await deliver(stripe_client, body, signature(body, timestamp=int(time.time()) + 301))
+
+    assert (response.status_code, response.json()["code"]) == (400, "invalid_signature")
+    assert await count_rows(StripeEvent, stored(succeeded["id"])) == 0
 
 
-async def test_a_signed_body_that_is_not_an_event_is_refused(stripe_client, count_rows):
-    body = b'{"object": "event", "type": "payment_intent.succeeded"}'
+MALFORMED = {
+    "no object": {"data": {}},
+    "no data": {"data": None},
+    "object without id": {"data": {"object": {"object": "payment_intent", "amount": "x"}}},
+    "id of the wrong type": {"data": {"object": {"object": "payment_intent", "id": 42}}},
+    "object of another kind": {"data": {"object": {"object": "charge", "id": "ch_1"}}},
+    "object not a mapping": {"data": {"object": ["pi_1"]}},
+}
+
+
+@pytest.mark.parametrize("fields", MALFORMED.values(), ids=MALFORMED.keys())
+async def test_a_signed_but_malformed_event_is_recorded_and_acknowledged_once(
+    stripe_client, handlers, count_rows, fields
+):
+    recorder = handlers["payment_intent.succeeded"] = Recorder()
+    malformed = event("payment_intent.succeeded", payment_intent()) | fields
+    body = body_of(malformed)
+
+    first = await deliver(stripe_client, body, signature(body))
+    again = await deliver(stripe_client, body, signature(body))
+
+    assert (first.status_code, first.json()["outcome"]) == (200, "malformed")
+    assert again.json()["outcome"] == "duplicate"
+    assert recorder.events == []
+    assert (
+        await count_rows(StripeEvent, stored(malformed["id"]), StripeEvent.outcome == "malformed")
+        == 1
+    )
+
+
+async def test_when_stripe_cannot_be_asked_nothing_is_stored_and_stripe_retries(
+    stripe_client, handlers, count_rows, paid_intent, lose_stripe_answers
+):
+    recorder = handlers["payment_intent.succeeded"] = Recorder()
+    lose_stripe_answers(lambda request: request.method == "GET", 3)  # a read and its 2 retries
+    succeeded = event("payment_intent.succeeded", paid_intent)
+    body = body_of(succeeded)
+
+    failed = await deliver(stripe_client, body, signature(body))
+    retried = await deliver(stripe_client, body, signature(body))
+
+    assert (failed.status_code, failed.json()["code"]) == (502, "payment_provider_error")
+    assert retried.json()["outcome"] == "processed"
+    assert len(recorder.events) == 1
+    assert await count_rows(StripeEvent, stored(succeeded["id"])) == 1
+
+
+NOT_EVENTS = {
+    "no id": {"id": None},
+    "id of the wrong type": {"id": 7},
+    "created not a number": {"created": "yesterday"},
+    "livemode not a boolean": {"livemode": "no"},
+    "type missing": {"type": None},
+}
+
+
+@pytest.mark.parametrize("fields", NOT_EVENTS.values(), ids=NOT_EVENTS.keys())
+async def test_a_signed_body_that_is_not_an_event_is_refused(stripe_client, count_rows, fields):
+    values = event("payment_intent.succeeded", payment_intent()) | fields
+    body = body_of({k: v for k, v in values.items() if v is not None})
 
     response = await deliver(stripe_client, body, signature(body))
 
     assert response.status_code == 400
+    assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["code"] == "invalid_event"
+    assert await count_rows(StripeEvent) == 0
 
 
 async def test_without_a_webhook_secret_deliveries_are_refused_for_a_later_retry(settings):
     body = body_of(event("payment_intent.succeeded", payment_intent()))
-    app = create_app(load_settings({}, database_url=settings.database_url))
+    app = create_app(
+        load_settings(
+            {},
+            database_url=settings.database_url,
+            stripe_secret_key=settings.stripe_secret_key,
+            stripe_api_base=settings.stripe_api_base,
+        )
+    )
 
     async with (
         started(app),
@@ -235,9 +317,9 @@ async def test_without_a_webhook_secret_deliveries_are_refused_for_a_later_retry
 
 
 async def test_the_endpoint_needs_no_api_key_and_is_not_in_the_public_schema(
-    stripe_client, handlers
+    stripe_client, handlers, paid_intent
 ):
-    body = body_of(event("payment_intent.succeeded", payment_intent()))
+    body = body_of(event("payment_intent.succeeded", paid_intent))
     response = await deliver(stripe_client, body, signature(body))
     schema = (await stripe_client.get("/schema/openapi.json")).json()
 

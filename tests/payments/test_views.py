@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import stripe
 
@@ -52,11 +54,11 @@ def test_a_3d_secure_intent_reads_as_requires_action():
     assert view.client_secret is not None
 
 
-def test_a_charge_refunded_event_gives_the_running_refunded_total():
+def test_a_refunded_charge_gives_the_running_refunded_total():
     charge = refunded_charge(amount=4219, refunded=1000)
     stripe_event = parse_event(body_of(event("charge.refunded", charge)))
 
-    refunded = stripe_event.charge()
+    refunded = charge_view(stripe.Charge.construct_from(charge, None))
 
     assert refunded.id == charge["id"]
     assert refunded.payment_intent_id == charge["payment_intent"]
@@ -88,14 +90,30 @@ def test_an_event_is_read_with_its_envelope():
     )
     assert stripe_event.created.isoformat() == "2026-09-21T14:13:20+00:00"
     assert stripe_event.api_version == values["api_version"]
-    assert stripe_event.payment_intent().id == values["data"]["object"]["id"]
+    assert (stripe_event.object_id, stripe_event.object_type) == (
+        values["data"]["object"]["id"],
+        "payment_intent",
+    )
+    assert stripe_event.problem is None
 
 
-def test_asking_an_event_for_the_wrong_kind_of_object_fails():
-    stripe_event = parse_event(body_of(event("charge.refunded", refunded_charge())))
+def test_an_events_body_is_never_read_as_the_object_itself():
+    """Only the object read back from Stripe (``refresh``) is handed to handlers."""
+    stripe_event = parse_event(body_of(event("payment_intent.succeeded", payment_intent())))
 
-    with pytest.raises(ValueError, match="not a 'payment_intent'"):
+    with pytest.raises(ValueError, match="read back from Stripe"):
         stripe_event.payment_intent()
+    with pytest.raises(ValueError, match="read back from Stripe"):
+        dataclasses.replace(stripe_event, current=payment_intent_view(payment_intent())).charge()
+
+
+def test_a_payment_intent_read_back_carries_mode_and_collected_amount():
+    values = payment_intent("succeeded", amount=5000, amount_received=4000, livemode=True)
+
+    view = payment_intent_view(stripe.PaymentIntent.construct_from(values, None))
+
+    assert (view.livemode, view.amount_minor, view.collected_minor) == (True, 5000, 4000)
+    assert view.latest_charge_id == values["latest_charge"]
 
 
 def test_only_allowlisted_types_can_have_a_handler(monkeypatch):

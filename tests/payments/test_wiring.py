@@ -39,13 +39,14 @@ async def call(settings: Settings, path: str) -> httpx.Response:
 
 
 async def test_handlers_get_the_apps_gateway(localstripe, gateway):
-    paid = await gateway.create_payment_intent(
+    created = await gateway.create_payment_intent(
         amount_minor=100,
         currency="EUR",
         metadata={},
         idempotency_key="wiring",
         payment_method="pm_card_visa",
     )
+    paid = await gateway.confirm_payment_intent(created.id, idempotency_key="wiring-confirm")
     settings = load_settings(
         {}, stripe_secret_key=LOCALSTRIPE_SECRET_KEY, stripe_api_base=localstripe.api_base
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from tests.factories import RISKY_BUYER, quote_request
-from tests.fixtures.market import by_product, codes
+from tests.factories import RISKY_BUYER, product_terms, quote_request
+from tests.fixtures.market import by_product, codes, make_product
+from tests.helpers import assert_problem
 
 
 async def _quote(client, market, body):
@@ -71,3 +72,52 @@ async def test_an_amount_over_every_limit_gets_counter_offers(client, market):
         assert counter["max_invoice_amount"] <= limits["amount_max"]
         assert counter["max_insured_amount"] <= limits["buyer_capacity"]
         assert "insur" in counter["message"].lower()
+
+
+async def test_no_premium_is_priced_below_what_a_card_can_be_charged(client, new_tenant):
+    """A product with no minimum premium and no fee, a tiny invoice on a sound buyer: the
+    premium is still Stripe's smallest charge in the currency, so the offer can be paid."""
+    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    terms = product_terms(cover_ratios=[0.9])
+    terms["currencies"] = [
+        limits | {"currency": currency, "amount_min": 100, "minimum_premium": 0, "fixed_fee": 0}
+        for currency in ("EUR", "CZK")
+        for limits in terms["currencies"][:1]
+    ]
+    product = await make_product(client, insurer, terms)
+    for currency, smallest, amount in (("EUR", 50, 200), ("CZK", 1500, 2000)):
+        body = quote_request(amount=amount, currency=currency)
+        quote = (await client.post("/v1/quotes", headers=platform.headers, json=body)).json()
+        [offer] = [o for o in quote["offers"] if o["product"] == product["id"]]
+        assert offer["premium"] == smallest
+        bind = {"quote": quote["id"], "offer": offer["id"], "payment_method": "pm_card_visa"}
+        cover = await client.post("/v1/covers", headers=platform.headers, json=bind)
+        assert (cover.status_code, cover.json()["status"]) == (201, "active"), cover.text
+
+
+async def test_a_premium_that_would_exceed_the_cover_is_a_decline_not_an_offer(client, new_tenant):
+    """An invoice of one cent insured at 50 % (nothing insured), and a product whose minimum
+    premium is above the invoice: both decline with the premium's ceiling, nothing to bind."""
+    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    terms = product_terms(cover_ratios=[0.5])
+    terms["currencies"][0].update(amount_min=1, minimum_premium=10_000)
+    product = await make_product(client, insurer, terms)
+    for amount, ceiling in ((1, 0), (5_000, 2_500)):
+        body = quote_request(amount=amount)
+        quote = (await client.post("/v1/quotes", headers=platform.headers, json=body)).json()
+        assert product["id"] not in {o["product"] for o in quote["offers"]}
+        [decline] = [d for d in quote["declines"] if d["product"] == product["id"]]
+        assert [(r["code"], r["limit"]) for r in decline["reasons"]] == [
+            ("premium_exceeds_cover", ceiling)
+        ]
+
+
+async def test_a_product_priced_to_overflow_is_refused_and_breaks_no_quote(client, new_tenant):
+    """A target loss ratio of 5e-324 would make every premium it prices overflow 64 bits."""
+    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    terms = product_terms()
+    terms["pricing"]["target_loss_ratio"] = 5e-324
+    response = await client.post("/v1/products", headers=insurer.headers, json=terms)
+    assert_problem(response, 422, "validation_error", param="pricing.target_loss_ratio")
+    quote = await client.post("/v1/quotes", headers=platform.headers, json=quote_request())
+    assert quote.status_code == 201

@@ -7,6 +7,7 @@ from .account_out_role import AccountOutRole
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_out import ApiKeyOut
+from .buyer_fact_set_out import BuyerFactSetOut
 from .buyer_facts import BuyerFacts
 from .buyer_in import BuyerIn
 from .buyer_out import BuyerOut
@@ -57,6 +58,7 @@ from .readiness import Readiness
 from .readiness_database import ReadinessDatabase
 from .readiness_migrations import ReadinessMigrations
 from .readiness_status import ReadinessStatus
+from .readiness_writes import ReadinessWrites
 from .reason import Reason
 from .relationship_in import RelationshipIn
 from .risk import Risk
@@ -71,6 +73,7 @@ __all__ = (
     "ApiKeyCreated",
     "ApiKeyOut",
     "BuyerFacts",
+    "BuyerFactSetOut",
     "BuyerIn",
     "BuyerOut",
     "BuyerRisk",
@@ -120,6 +123,7 @@ __all__ = (
     "ReadinessDatabase",
     "ReadinessMigrations",
     "ReadinessStatus",
+    "ReadinessWrites",
     "Reason",
     "RelationshipIn",
     "Risk",

@@ -14,15 +14,20 @@ T = TypeVar("T", bound="ApiKeyCreate")
 class ApiKeyCreate:
     """
     Attributes:
-        livemode (bool | Unset):  Default: False.
+        livemode (bool | None | Unset): The new key's mode; by default the mode of the key that asks, the only one it
+            may make
         name (None | str | Unset):
     """
 
-    livemode: bool | Unset = False
+    livemode: bool | None | Unset = UNSET
     name: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        livemode = self.livemode
+        livemode: bool | None | Unset
+        if isinstance(self.livemode, Unset):
+            livemode = UNSET
+        else:
+            livemode = self.livemode
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -43,7 +48,15 @@ class ApiKeyCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        livemode = d.pop("livemode", UNSET)
+
+        def _parse_livemode(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        livemode = _parse_livemode(d.pop("livemode", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:

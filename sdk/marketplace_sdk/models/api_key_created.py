@@ -28,7 +28,9 @@ class ApiKeyCreated:
         name (None | str):
         redacted_secret (str):
         revoked_at (datetime.datetime | None):
-        secret (str):
+        secret (None | str): The key (`mk_test_…` or `mk_live_…`); null in a replay of the creation
+        secret_redacted (bool): True when this answer is a replay of the creation: the secret is never stored, so it
+            cannot be shown again
         object_ (Literal['api_key'] | Unset):  Default: 'api_key'.
     """
 
@@ -39,7 +41,8 @@ class ApiKeyCreated:
     name: None | str
     redacted_secret: str
     revoked_at: datetime.datetime | None
-    secret: str
+    secret: None | str
+    secret_redacted: bool
     object_: Literal["api_key"] | Unset = "api_key"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -63,7 +66,10 @@ class ApiKeyCreated:
         else:
             revoked_at = self.revoked_at
 
+        secret: None | str
         secret = self.secret
+
+        secret_redacted = self.secret_redacted
 
         object_ = self.object_
 
@@ -79,6 +85,7 @@ class ApiKeyCreated:
                 "redacted_secret": redacted_secret,
                 "revoked_at": revoked_at,
                 "secret": secret,
+                "secret_redacted": secret_redacted,
             }
         )
         if object_ is not UNSET:
@@ -121,7 +128,14 @@ class ApiKeyCreated:
 
         revoked_at = _parse_revoked_at(d.pop("revoked_at"))
 
-        secret = d.pop("secret")
+        def _parse_secret(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        secret = _parse_secret(d.pop("secret"))
+
+        secret_redacted = d.pop("secret_redacted")
 
         object_ = cast(Literal["api_key"] | Unset, d.pop("object", UNSET))
         if object_ != "api_key" and not isinstance(object_, Unset):
@@ -136,6 +150,7 @@ class ApiKeyCreated:
             redacted_secret=redacted_secret,
             revoked_at=revoked_at,
             secret=secret,
+            secret_redacted=secret_redacted,
             object_=object_,
         )
 

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="BuyerFacts")
 
 @_attrs_define
 class BuyerFacts:
-    """
+    """What the caller's own quotes said of the buyer
+
     Attributes:
         annual_revenue (int | None | Unset):
         avg_days_beyond_terms (float | None | Unset):

@@ -16,6 +16,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.buyer_fact_set_out import BuyerFactSetOut
     from ..models.buyer_facts import BuyerFacts
     from ..models.buyer_risk import BuyerRisk
     from ..models.capacity import Capacity
@@ -31,12 +32,13 @@ class BuyerOut:
         capacity (list[Capacity]):
         country (str):
         created_at (datetime.datetime):
-        facts (BuyerFacts):
+        fact_sets (list[BuyerFactSetOut] | None): Every account's facts and score: for the operator only
+        facts (BuyerFacts): What the caller's own quotes said of the buyer
         id (str):
         livemode (bool):
         name (None | str):
         registration_number (str):
-        risk (BuyerRisk):
+        risk (BuyerRisk): The latest score of the caller's own quotes
         sector (None | str):
         updated_at (datetime.datetime):
         object_ (Literal['buyer'] | Unset):  Default: 'buyer'.
@@ -45,6 +47,7 @@ class BuyerOut:
     capacity: list[Capacity]
     country: str
     created_at: datetime.datetime
+    fact_sets: list[BuyerFactSetOut] | None
     facts: BuyerFacts
     id: str
     livemode: bool
@@ -65,6 +68,16 @@ class BuyerOut:
         country = self.country
 
         created_at = self.created_at.isoformat()
+
+        fact_sets: list[dict[str, Any]] | None
+        if isinstance(self.fact_sets, list):
+            fact_sets = []
+            for fact_sets_type_0_item_data in self.fact_sets:
+                fact_sets_type_0_item = fact_sets_type_0_item_data.to_dict()
+                fact_sets.append(fact_sets_type_0_item)
+
+        else:
+            fact_sets = self.fact_sets
 
         facts = self.facts.to_dict()
 
@@ -93,6 +106,7 @@ class BuyerOut:
                 "capacity": capacity,
                 "country": country,
                 "created_at": created_at,
+                "fact_sets": fact_sets,
                 "facts": facts,
                 "id": id,
                 "livemode": livemode,
@@ -110,6 +124,7 @@ class BuyerOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.buyer_fact_set_out import BuyerFactSetOut  # noqa: PLC0415
         from ..models.buyer_facts import BuyerFacts  # noqa: PLC0415
         from ..models.buyer_risk import BuyerRisk  # noqa: PLC0415
         from ..models.capacity import Capacity  # noqa: PLC0415
@@ -125,6 +140,28 @@ class BuyerOut:
         country = d.pop("country")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_fact_sets(data: object) -> list[BuyerFactSetOut] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                fact_sets_type_0 = []
+                _fact_sets_type_0 = data
+                for fact_sets_type_0_item_data in _fact_sets_type_0:
+                    fact_sets_type_0_item = BuyerFactSetOut.from_dict(
+                        fact_sets_type_0_item_data
+                    )
+
+                    fact_sets_type_0.append(fact_sets_type_0_item)
+
+                return fact_sets_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[BuyerFactSetOut] | None, data)
+
+        fact_sets = _parse_fact_sets(d.pop("fact_sets"))
 
         facts = BuyerFacts.from_dict(d.pop("facts"))
 
@@ -160,6 +197,7 @@ class BuyerOut:
             capacity=capacity,
             country=country,
             created_at=created_at,
+            fact_sets=fact_sets,
             facts=facts,
             id=id,
             livemode=livemode,

@@ -12,7 +12,8 @@ T = TypeVar("T", bound="BuyerRisk")
 
 @_attrs_define
 class BuyerRisk:
-    """
+    """The latest score of the caller's own quotes
+
     Attributes:
         grade (None | str):
         model_version (None | str):

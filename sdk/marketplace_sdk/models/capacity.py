@@ -15,11 +15,12 @@ T = TypeVar("T", bound="Capacity")
 class Capacity:
     """
     Attributes:
-        available (int):
+        available (int): What the product can still insure on this buyer, marketplace-wide
         currency (Currency):
-        exposure (int):
+        exposure (int): Insured amount of the covers holding exposure that the caller may see (its own, its sellers'; an
+            insurer's on this product; all for the operator)
         insurer (str):
-        limit (int):
+        limit (int): The product's capacity on one buyer
         product (str):
     """
 

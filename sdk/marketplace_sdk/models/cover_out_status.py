@@ -4,6 +4,7 @@ from enum import StrEnum
 class CoverOutStatus(StrEnum):
     ACTIVE = "active"
     CANCELLED = "cancelled"
+    CANCELLING = "cancelling"
     CLAIMED = "claimed"
     EXPIRED = "expired"
     PAYMENT_FAILED = "payment_failed"

@@ -44,6 +44,7 @@ class QuoteOut:
         risk (Risk):
         seller (None | str):
         status (QuoteOutStatus):
+        invoice_covered_by (None | str | Unset):
         object_ (Literal['quote'] | Unset):  Default: 'quote'.
     """
 
@@ -60,6 +61,7 @@ class QuoteOut:
     risk: Risk
     seller: None | str
     status: QuoteOutStatus
+    invoice_covered_by: None | str | Unset = UNSET
     object_: Literal["quote"] | Unset = "quote"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -97,6 +99,12 @@ class QuoteOut:
 
         status = self.status.value
 
+        invoice_covered_by: None | str | Unset
+        if isinstance(self.invoice_covered_by, Unset):
+            invoice_covered_by = UNSET
+        else:
+            invoice_covered_by = self.invoice_covered_by
+
         object_ = self.object_
 
         field_dict: dict[str, Any] = {}
@@ -118,6 +126,8 @@ class QuoteOut:
                 "status": status,
             }
         )
+        if invoice_covered_by is not UNSET:
+            field_dict["invoice_covered_by"] = invoice_covered_by
         if object_ is not UNSET:
             field_dict["object"] = object_
 
@@ -172,6 +182,17 @@ class QuoteOut:
 
         status = QuoteOutStatus(d.pop("status"))
 
+        def _parse_invoice_covered_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        invoice_covered_by = _parse_invoice_covered_by(
+            d.pop("invoice_covered_by", UNSET)
+        )
+
         object_ = cast(Literal["quote"] | Unset, d.pop("object", UNSET))
         if object_ != "quote" and not isinstance(object_, Unset):
             raise ValueError(f"object must match const 'quote', got '{object_}'")
@@ -190,6 +211,7 @@ class QuoteOut:
             risk=risk,
             seller=seller,
             status=status,
+            invoice_covered_by=invoice_covered_by,
             object_=object_,
         )
 

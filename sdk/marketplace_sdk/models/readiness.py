@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.readiness_database import ReadinessDatabase
 from ..models.readiness_migrations import ReadinessMigrations
 from ..models.readiness_status import ReadinessStatus
+from ..models.readiness_writes import ReadinessWrites
 
 T = TypeVar("T", bound="Readiness")
 
@@ -22,6 +23,7 @@ class Readiness:
         migrations (ReadinessMigrations):
         revision (None | str):
         status (ReadinessStatus):
+        writes (ReadinessWrites):
     """
 
     database: ReadinessDatabase
@@ -29,6 +31,7 @@ class Readiness:
     migrations: ReadinessMigrations
     revision: None | str
     status: ReadinessStatus
+    writes: ReadinessWrites
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +47,8 @@ class Readiness:
 
         status = self.status.value
 
+        writes = self.writes.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +58,7 @@ class Readiness:
                 "migrations": migrations,
                 "revision": revision,
                 "status": status,
+                "writes": writes,
             }
         )
 
@@ -81,12 +87,15 @@ class Readiness:
 
         status = ReadinessStatus(d.pop("status"))
 
+        writes = ReadinessWrites(d.pop("writes"))
+
         readiness = cls(
             database=database,
             head_revision=head_revision,
             migrations=migrations,
             revision=revision,
             status=status,
+            writes=writes,
         )
 
         readiness.additional_properties = d

@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -84,6 +89,11 @@ def _parse_response(
         response_500 = Problem.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -111,7 +121,7 @@ def sync_detailed(
 ) -> Response[ApiKeyCreated | Problem]:
     """CreateKey
 
-     Create an API key; its secret is in this answer only.
+     Create an API key; its secret is in this answer only (a replay has it redacted).
 
     Args:
         account_id (str): An account id (acct_…)
@@ -150,7 +160,7 @@ def sync(
 ) -> ApiKeyCreated | Problem | None:
     """CreateKey
 
-     Create an API key; its secret is in this answer only.
+     Create an API key; its secret is in this answer only (a replay has it redacted).
 
     Args:
         account_id (str): An account id (acct_…)
@@ -184,7 +194,7 @@ async def asyncio_detailed(
 ) -> Response[ApiKeyCreated | Problem]:
     """CreateKey
 
-     Create an API key; its secret is in this answer only.
+     Create an API key; its secret is in this answer only (a replay has it redacted).
 
     Args:
         account_id (str): An account id (acct_…)
@@ -221,7 +231,7 @@ async def asyncio(
 ) -> ApiKeyCreated | Problem | None:
     """CreateKey
 
-     Create an API key; its secret is in this answer only.
+     Create an API key; its secret is in this answer only (a replay has it redacted).
 
     Args:
         account_id (str): An account id (acct_…)

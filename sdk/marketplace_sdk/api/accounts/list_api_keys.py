@@ -88,6 +88,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -115,7 +120,7 @@ def sync_detailed(
 ) -> Response[ListOfApiKeyOut | Problem]:
     """ListKeys
 
-     An account's API keys, secrets redacted; newest first.
+     An account's API keys of the caller's mode, secrets redacted; newest first.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -157,7 +162,7 @@ def sync(
 ) -> ListOfApiKeyOut | Problem | None:
     """ListKeys
 
-     An account's API keys, secrets redacted; newest first.
+     An account's API keys of the caller's mode, secrets redacted; newest first.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -194,7 +199,7 @@ async def asyncio_detailed(
 ) -> Response[ListOfApiKeyOut | Problem]:
     """ListKeys
 
-     An account's API keys, secrets redacted; newest first.
+     An account's API keys of the caller's mode, secrets redacted; newest first.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -234,7 +239,7 @@ async def asyncio(
 ) -> ListOfApiKeyOut | Problem | None:
     """ListKeys
 
-     An account's API keys, secrets redacted; newest first.
+     An account's API keys of the caller's mode, secrets redacted; newest first.
 
     Args:
         account_id (str): An account id (acct_…)

@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -110,7 +115,7 @@ def sync_detailed(
 ) -> Response[ListOfBuyerOut | Problem]:
     """List
 
-     The buyers the caller (or its sellers) quoted; newest first.
+     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -149,7 +154,7 @@ def sync(
 ) -> ListOfBuyerOut | Problem | None:
     """List
 
-     The buyers the caller (or its sellers) quoted; newest first.
+     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -183,7 +188,7 @@ async def asyncio_detailed(
 ) -> Response[ListOfBuyerOut | Problem]:
     """List
 
-     The buyers the caller (or its sellers) quoted; newest first.
+     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -220,7 +225,7 @@ async def asyncio(
 ) -> ListOfBuyerOut | Problem | None:
     """List
 
-     The buyers the caller (or its sellers) quoted; newest first.
+     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.

@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -87,7 +92,7 @@ def sync_detailed(
 ) -> Response[BuyerOut | Problem]:
     """Retrieve
 
-     A buyer: what is known of it, its latest score, and the capacity left per product.
+     A buyer: the caller's own facts and score, and capacity per product and currency.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -118,7 +123,7 @@ def sync(
 ) -> BuyerOut | Problem | None:
     """Retrieve
 
-     A buyer: what is known of it, its latest score, and the capacity left per product.
+     A buyer: the caller's own facts and score, and capacity per product and currency.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -144,7 +149,7 @@ async def asyncio_detailed(
 ) -> Response[BuyerOut | Problem]:
     """Retrieve
 
-     A buyer: what is known of it, its latest score, and the capacity left per product.
+     A buyer: the caller's own facts and score, and capacity per product and currency.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -173,7 +178,7 @@ async def asyncio(
 ) -> BuyerOut | Problem | None:
     """Retrieve
 
-     A buyer: what is known of it, its latest score, and the capacity left per product.
+     A buyer: the caller's own facts and score, and capacity per product and currency.
 
     Args:
         buyer_id (str): A buyer id (buy_…)

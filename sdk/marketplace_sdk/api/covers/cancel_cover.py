@@ -69,6 +69,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -115,7 +120,8 @@ def sync_detailed(
     """Cancel
 
      Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left).
+    (in full within 14 days of activation, then pro rata to the days left). The answer
+    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -152,7 +158,8 @@ def sync(
     """Cancel
 
      Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left).
+    (in full within 14 days of activation, then pro rata to the days left). The answer
+    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -184,7 +191,8 @@ async def asyncio_detailed(
     """Cancel
 
      Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left).
+    (in full within 14 days of activation, then pro rata to the days left). The answer
+    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -219,7 +227,8 @@ async def asyncio(
     """Cancel
 
      Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left).
+    (in full within 14 days of activation, then pro rata to the days left). The answer
+    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
 
     Args:
         cover_id (str): A cover id (cov_…)

@@ -71,6 +71,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -119,6 +124,7 @@ def sync_detailed(
      Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
 
     The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
+    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -157,6 +163,7 @@ def sync(
      Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
 
     The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
+    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -190,6 +197,7 @@ async def asyncio_detailed(
      Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
 
     The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
+    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -226,6 +234,7 @@ async def asyncio(
      Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
 
     The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
+    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

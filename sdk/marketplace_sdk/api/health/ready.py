@@ -55,7 +55,8 @@ def sync_detailed(
 ) -> Response[Readiness]:
     """Ready
 
-     Readiness: the database answers and its schema is at the code's migration head.
+     Readiness: the database answers, its schema is at the code's head, and it takes
+    writes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -80,7 +81,8 @@ def sync(
 ) -> Readiness | None:
     """Ready
 
-     Readiness: the database answers and its schema is at the code's migration head.
+     Readiness: the database answers, its schema is at the code's head, and it takes
+    writes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +103,8 @@ async def asyncio_detailed(
 ) -> Response[Readiness]:
     """Ready
 
-     Readiness: the database answers and its schema is at the code's migration head.
+     Readiness: the database answers, its schema is at the code's head, and it takes
+    writes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +127,8 @@ async def asyncio(
 ) -> Readiness | None:
     """Ready
 
-     Readiness: the database answers and its schema is at the code's migration head.
+     Readiness: the database answers, its schema is at the code's head, and it takes
+    writes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -65,6 +65,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -94,7 +99,7 @@ def sync_detailed(
 
     Args:
         product_id (str): A product id (prod_…)
-        version (int): A version number
+        version (int): A version number (1 to 2147483647)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +133,7 @@ def sync(
 
     Args:
         product_id (str): A product id (prod_…)
-        version (int): A version number
+        version (int): A version number (1 to 2147483647)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +162,7 @@ async def asyncio_detailed(
 
     Args:
         product_id (str): A product id (prod_…)
-        version (int): A version number
+        version (int): A version number (1 to 2147483647)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +194,7 @@ async def asyncio(
 
     Args:
         product_id (str): A product id (prod_…)
-        version (int): A version number
+        version (int): A version number (1 to 2147483647)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
