@@ -106,6 +106,14 @@ class UnsupportedMediaType(MarketplaceError):
     title = "The request body must be JSON"
 
 
+class BodyIncomplete(MarketplaceError):
+    """The client went away before sending the whole body: nothing was read, nothing done."""
+
+    status_code = 400
+    code = "body_incomplete"
+    title = "The request body ended before it was complete"
+
+
 class RouteNotFound(MarketplaceError):
     status_code = 404
     code = "route_not_found"
@@ -238,6 +246,9 @@ def _is_malformed_json(exc: BaseException) -> bool:
     return False
 
 
+CLIENT_DISCONNECTED = "client disconnected prematurely"
+"""What Litestar says when the connection closes while it reads the body."""
+
 _GENERIC_CODES = {
     400: "bad_request",
     401: "missing_api_key",
@@ -285,6 +296,10 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    if isinstance(exc, HTTPException) and exc.detail == CLIENT_DISCONNECTED:
+        log.info("request.client_disconnected")
+        gone = BodyIncomplete("The connection closed before the whole request body arrived")
+        return problem_response(request, gone)
     if is_storage_fault(exc):
         log.warning("storage.unavailable", reason=storage_fault_reason(exc))
         unavailable = StorageUnavailable(

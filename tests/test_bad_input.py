@@ -38,7 +38,7 @@ async def test_json_nested_a_thousand_deep_is_refused_and_writes_nothing(
     assert_problem(in_a_field, 422, "validation_error", param="name")
     keyed = operator.headers | JSON | {"Idempotency-Key": "deep-body"}
     with_key = await client.post("/v1/accounts", headers=keyed, content=body)
-    assert_problem(with_key, 400, "malformed_json")
+    assert with_key.json() | {"request_id": None} == in_a_field.json() | {"request_id": None}
     assert await count_rows(Account) == before
 
 

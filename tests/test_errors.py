@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 import sqlalchemy.exc
+import structlog.testing
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts import service
@@ -150,4 +151,49 @@ async def test_a_failed_commit_is_a_problem_and_writes_nothing(
     assert_problem(response, status, code)
     assert "COMMIT" not in response.text
     monkeypatch.undo()
+    assert await count_rows(Account) == before
+
+
+async def test_a_client_leaving_mid_body_is_no_server_error(running_app, new_tenant, count_rows):
+    """The connection closes halfway through the body: a 400 for the access log, no error
+    logged as ours, nothing written."""
+    operator = await new_tenant("operator")
+    before = await count_rows(Account)
+    chunks = [
+        {"type": "http.request", "body": b'{"role": "platform",', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/accounts",
+        "raw_path": b"/v1/accounts",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [
+            (b"host", b"testserver.local"),
+            (b"authorization", f"Bearer {operator.secret}".encode()),
+            (b"content-type", b"application/json"),
+            (b"content-length", b"400"),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver.local", 80),
+    }
+    with structlog.testing.capture_logs() as logged:
+        await running_app(scope, receive, send)
+
+    assert sent[0]["status"] == 400
+    assert b'"body_incomplete"' in b"".join(m.get("body", b"") for m in sent[1:])
+    assert [e for e in logged if e["log_level"] in ("error", "critical")] == []
     assert await count_rows(Account) == before

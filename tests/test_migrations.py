@@ -86,3 +86,54 @@ def test_covers_cross_revision_0005_and_back(empty_database):
         ("cov_2", False),
         ("cov_3", True),
     ]
+
+
+IDENTIFIER_SETUP = [
+    "INSERT INTO buyers (id, livemode, country, registration_number, created_at, updated_at)"
+    f" VALUES ('buy_2', false, 'FR', '552 100 554', '{NOW}', '{NOW}'),"
+    f" ('buy_3', false, 'FR', 'FR552100554', '{NOW}', '{NOW}'),"
+    f" ('buy_4', false, 'DE', 'HRB 12345', '{NOW}', '{NOW}')",
+    "UPDATE covers SET invoice_number = '\uff26\uff21\u2013\u200b9' WHERE id = 'cov_1'",
+    "UPDATE covers SET invoice_number = 'fa-9' WHERE id = 'cov_2'",
+    "INSERT INTO refunds (id, livemode, payment_intent_id, cover_id, purpose, amount_minor,"
+    " currency, status, attempts, created_at, updated_at) VALUES ('re_1', false, 'pi_1',"
+    f" 'cov_1', 'cover_cancelled', 4000, 'EUR', 'pending', 0, '{NOW}', '{NOW}')",
+]
+
+
+def test_identifiers_cross_revision_0008_normalised_and_refunds_back(empty_database):
+    upgrade(empty_database, "0004")
+    in_a_thread(run_sql(empty_database, SETUP))
+    upgrade(empty_database, "0007")
+    in_a_thread(run_sql(empty_database, IDENTIFIER_SETUP))
+
+    upgrade(empty_database, "0008")
+
+    keys, buyers = in_a_thread(
+        run_sql(
+            empty_database,
+            [
+                "SELECT id, invoice_number_key FROM covers ORDER BY id",
+                "SELECT id, registration_number FROM buyers ORDER BY id",
+            ],
+        )
+    )
+    # one invoice written two ways, both in force before: both kept, no longer colliding
+    assert keys == [("cov_1", "fa-9"), ("cov_2", "fa-9#cov_2"), ("cov_3", "f-3")]
+    # buy_3 would meet buy_2's new number: it keeps its own rather than merging two buyers
+    assert buyers == [
+        ("buy_1", "R1"),
+        ("buy_2", "552100554"),
+        ("buy_3", "FR552100554"),
+        ("buy_4", "HRB12345"),
+    ]
+    in_a_thread(
+        run_sql(empty_database, ["UPDATE refunds SET status = 'not_needed' WHERE id = 're_1'"])
+    )
+
+    command.downgrade(alembic_config(empty_database), "0007")
+
+    [statuses] = in_a_thread(
+        run_sql(empty_database, ["SELECT status FROM refunds WHERE id = 're_1'"])
+    )
+    assert statuses == [("succeeded",)]

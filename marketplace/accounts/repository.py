@@ -33,6 +33,11 @@ def accounts_query(role: str | None = None, platform_id: str | None = None) -> S
     return query
 
 
+def sellers_of(platform_id: str) -> Select[str]:
+    """The ids of the sellers connected to a platform (none for any other account)."""
+    return select(Account.id).where(Account.platform_id == platform_id)
+
+
 def keys_query(account_id: str, livemode: bool | None) -> Select[ApiKey]:
     """An account's keys of one mode (of both: None)."""
     query = select(ApiKey).where(ApiKey.account_id == account_id)

@@ -90,10 +90,13 @@ async def _connected_platform(session: AsyncSession, platform_id: str) -> str:
 async def create_account(
     session: AsyncSession, principal: Principal, role: str, name: str, platform_id: str | None
 ) -> Account:
-    """Create an account. A platform may only create sellers, which are connected to it."""
+    """Create an account. A platform may only create sellers, which are connected to it (naming
+    any other platform is a 404: it cannot see another tenant)."""
     if principal.role == "platform":
         if role != "seller":
             raise Forbidden("A platform may only create seller accounts", param="role")
+        if platform_id not in (None, principal.account_id):
+            raise AccountNotFound(f"No such account: {platform_id}", param="platform")
         platform_id = principal.account_id
     elif platform_id is not None:
         if role != "seller":

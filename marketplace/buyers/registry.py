@@ -17,6 +17,7 @@ from marketplace.buyers import repository
 from marketplace.buyers.repository import BuyerOnRecord
 from marketplace.buyers.schemas import BuyerIn
 from marketplace.kit.ids import new_id
+from marketplace.kit.normalise import registration_key
 from marketplace.kit.tenancy import Principal
 from marketplace.models.buyers import BuyerFactSet
 from marketplace.underwriting.model import RiskAssessment
@@ -33,8 +34,10 @@ FACT_COLUMNS = (
 
 
 def identity_of(principal: Principal, buyer: BuyerIn) -> tuple[bool, str, str]:
-    """(mode, country, registration number): what makes two quotes about the same buyer."""
-    return principal.livemode, buyer.country.value, buyer.registration_number.strip().upper()
+    """(mode, country, registration number): what makes two quotes about the same buyer, the
+    number compared however it was typed (``kit.normalise.registration_key``)."""
+    country = buyer.country.value
+    return principal.livemode, country, registration_key(country, buyer.registration_number)
 
 
 async def on_record(session: AsyncSession, principal: Principal, buyer: BuyerIn) -> BuyerOnRecord:

@@ -8,6 +8,8 @@ pending_payment -> expired         no payment before the quote's expiry: exposur
 pending_payment | active -> cancelling -> cancelled
                                    by the platform or seller, before the due date; the refund
                                    (or the PaymentIntent's cancellation) happens in between
+active -> cancelled                the whole premium was refunded outside the API (in Stripe's
+                                   dashboard, say): no premium, no cover
 payment_failed -> active           a premium paid after a failure, while the quote's price
                                    still holds (see ``activate_late``); a premium paid after
                                    a cover lapsed is refunded
@@ -54,6 +56,16 @@ def exposure_key(cover: Cover) -> ExposureKey:
 
 async def _release(session: AsyncSession, cover: Cover) -> None:
     await exposure.release(session, exposure_key(cover), cover.insured_amount_minor)
+
+
+async def _move_releasing(
+    session: AsyncSession, cover: Cover, from_statuses: tuple[str, ...], **values: object
+) -> bool:
+    """A move to a status that holds no exposure: the insured amount is released with it."""
+    moved = await repository.move(session, cover, from_statuses, **values)
+    if moved:
+        await _release(session, cover)
+    return moved
 
 
 def _activation(cover: Cover, intent: PaymentIntentView, now: datetime) -> dict[str, object]:
@@ -137,7 +149,7 @@ async def fail_payment(
 
 async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
     """No premium before the quote's expiry: the cover lapses and frees the exposure."""
-    moved = await repository.move(
+    return await _move_releasing(
         session,
         cover,
         ("pending_payment",),
@@ -145,9 +157,6 @@ async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
         payment_lease_until=None,
         updated_at=now,
     )
-    if moved:
-        await _release(session, cover)
-    return moved
 
 
 async def record_refunded(session: AsyncSession, cover: Cover, total_minor: int) -> None:
@@ -174,7 +183,7 @@ async def begin_cancel(
 
 async def finish_cancel(session: AsyncSession, cover: Cover, now: datetime) -> bool:
     """cancelling -> cancelled: the refund is made (or there was nothing to give back)."""
-    moved = await repository.move(
+    return await _move_releasing(
         session,
         cover,
         ("cancelling",),
@@ -183,9 +192,20 @@ async def finish_cancel(session: AsyncSession, cover: Cover, now: datetime) -> b
         payment_lease_until=None,
         updated_at=now,
     )
-    if moved:
-        await _release(session, cover)
-    return moved
+
+
+async def end_refunded(session: AsyncSession, cover: Cover, now: datetime) -> bool:
+    """active -> cancelled: the whole premium went back outside the API; the exposure is
+    released and ``payment.error_code`` says why."""
+    return await _move_releasing(
+        session,
+        cover,
+        ("active",),
+        status="cancelled",
+        cancelled_at=now,
+        payment_error_code="premium_refunded",
+        updated_at=now,
+    )
 
 
 async def undo_cancel(session: AsyncSession, cover: Cover, back_to: str, now: datetime) -> bool:

@@ -3,8 +3,9 @@
 The refund itself (decided, leased, carried out once) is ``marketplace.payments.refunds``;
 this module decides the amounts and purposes for covers and applies the outcome:
 
-- ``cover_cancelled`` made: the cover's refunded total goes up and it becomes ``cancelled``;
-  refused: the cancellation is undone (the cover is back as it was);
+- ``cover_cancelled`` made (or not needed: the premium had been given back elsewhere): the
+  cover's refunded total goes up and it becomes ``cancelled``; refused: the cancellation is
+  undone (the cover is back as it was);
 - ``premium_without_cover`` made: the refunded total goes up;
 - ``payment_mismatch`` and ``stray_payment``: the money was never the premium; nothing to do.
 """
@@ -74,14 +75,16 @@ async def owe_stray(
     )
 
 
-async def apply_outcome(session: AsyncSession, refund: Refund, now: datetime) -> None:
+async def apply_outcome(
+    session: AsyncSession, refund: Refund, attempt: refunds.Attempt, now: datetime
+) -> None:
     """What a settled refund does to its cover (see the module docstring)."""
     cover = None if refund.cover_id is None else await repository.by_id(session, refund.cover_id)
     if cover is None or refund.purpose not in PREMIUM_PURPOSES:
         return
-    if refund.status == "succeeded":
-        total = await payments.refunded_total(session, refund.payment_intent_id, PREMIUM_PURPOSES)
-        await lifecycle.record_refunded(session, cover, total)
+    if refund.status in ("succeeded", "not_needed"):
+        held = attempt.held_after_minor if isinstance(attempt, refunds.Refunded) else 0
+        await lifecycle.record_refunded(session, cover, cover.premium_minor - held)
         if refund.purpose == "cover_cancelled":
             await lifecycle.finish_cancel(session, cover, now)
     elif refund.purpose == "cover_cancelled":
@@ -97,7 +100,7 @@ async def carry_out_held(
     attempt = await refunds.carry_out(gateway, refund)
     async with database.writer_session() as session:
         if await refunds.record(session, refund, attempt, now):
-            await apply_outcome(session, refund, now)
+            await apply_outcome(session, refund, attempt, now)
         await session.commit()
     return refund
 

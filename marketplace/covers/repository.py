@@ -9,16 +9,18 @@ from sqlalchemy import Select, func, or_, select, true, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from marketplace.models.accounts import Account
+from marketplace.accounts import repository as accounts
 from marketplace.models.covers import COVER_STATUSES, HOLDS_EXPOSURE, IN_FORCE, Cover
 
 
 def visible_query(livemode: bool, account_id: str) -> Select[Cover]:
-    """Covers an account may read: as the platform or seller that bound them, or as the insurer."""
+    """Covers an account may read: as the platform or seller that bound them, as the insurer,
+    or as the platform a seller is connected to (whoever bound the seller's cover)."""
     who = or_(
         Cover.account_id == account_id,
         Cover.seller_id == account_id,
         Cover.insurer_id == account_id,
+        Cover.seller_id.in_(accounts.sellers_of(account_id)),
     )
     return select(Cover).where(Cover.livemode == livemode, who)
 
@@ -188,7 +190,7 @@ async def exposure_seen_by(
     only the covers an account of ``role`` may see: a platform its own and its connected
     sellers', a seller those bound by it or for it, an insurer those on its products, the
     operator every one."""
-    sellers = select(Account.id).where(Account.platform_id == account_id)
+    sellers = accounts.sellers_of(account_id)
     seen = {
         "operator": true(),
         "insurer": Cover.insurer_id == account_id,

@@ -19,9 +19,10 @@ from marketplace.buyers import exposure
 from marketplace.covers import lifecycle, repository
 from marketplace.errors import Conflict, MarketplaceError, ResourceNotFound
 from marketplace.kit.ids import new_id
+from marketplace.kit.normalise import invoice_number_key
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
-from marketplace.models.covers import INVOICE_IN_FORCE_INDEX, Cover, invoice_number_key
+from marketplace.models.covers import INVOICE_IN_FORCE_INDEX, Cover
 from marketplace.models.quotes import Offer, Quote
 from marketplace.quotes import repository as quotes
 from marketplace.quotes.schemas import quote_status
@@ -99,9 +100,7 @@ class RefundRefused(MarketplaceError):
 async def _bindable_quote(
     session: AsyncSession, principal: Principal, quote_id: str, now: datetime
 ) -> Quote:
-    query = quotes.visible_query(principal.livemode, principal.account_id).where(
-        Quote.id == quote_id
-    )
+    query = quotes.own_query(principal.livemode, principal.account_id).where(Quote.id == quote_id)
     quote = (await session.execute(query)).scalar_one_or_none()
     if quote is None:
         raise QuoteForCoverNotFound(f"No such quote: {quote_id}", param="quote")

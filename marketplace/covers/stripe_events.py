@@ -38,10 +38,15 @@ for _event_type in (
 
 @register("charge.refunded")
 async def premium_refunded(session: AsyncSession, event: StripeEventView) -> None:
-    """A refund made anywhere (here, or in Stripe's dashboard): the cover shows the total."""
+    """A refund made anywhere (here, or in Stripe's dashboard): the cover shows the total,
+    and an active cover whose whole premium went back ends (``lifecycle.end_refunded``)."""
     charge = event.charge()
     if charge.payment_intent_id is None:
         return
     cover = await repository.by_payment_intent(session, charge.livemode, charge.payment_intent_id)
-    if cover is not None and charge.currency == cover.currency:
-        await lifecycle.record_refunded(session, cover, charge.amount_refunded_minor)
+    if cover is None or charge.currency != cover.currency:
+        return
+    await lifecycle.record_refunded(session, cover, charge.amount_refunded_minor)
+    if charge.amount_refunded_minor >= cover.premium_minor and cover.status == "active":
+        ended = await lifecycle.end_refunded(session, cover, utc_now())
+        log.warning("cover.premium_refunded_elsewhere", cover_id=cover.id, ended=ended)

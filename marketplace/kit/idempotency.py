@@ -113,10 +113,11 @@ def validate_key(key: str) -> str:
 
 
 def fingerprint(method: str, path: str, body: bytes) -> str:
-    """A hash of what the request asks for; JSON bodies compare by content, not by bytes."""
+    """A hash of what the request asks for; JSON bodies compare by content, not by bytes (a body
+    that is not readable JSON — malformed, too deeply nested, not UTF-8 — by its bytes)."""
     try:
         canonical = msgspec.json.encode(msgspec.json.decode(body), order="sorted") if body else b""
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError, UnicodeError, ValueError):
         canonical = body
     return hashlib.sha256(f"{method} {path}\n".encode() + canonical).hexdigest()
 

@@ -43,11 +43,6 @@ def _in_force_sql() -> str:
     return "status IN (" + ", ".join(f"'{status}'" for status in IN_FORCE) + ")"
 
 
-def invoice_number_key(invoice_number: str) -> str:
-    """The invoice number as compared for "the same invoice": trimmed, case-folded."""
-    return invoice_number.strip().casefold()
-
-
 class Cover(Base):
     """One bound offer. It holds exposure on the buyer while pending payment or active."""
 
@@ -89,7 +84,8 @@ class Cover(Base):
     invoice_owner_id: Mapped[str] = mapped_column(String(ID_LENGTH))
     """Whose invoice it is: the seller, or the platform that bound it for no seller."""
     invoice_number_key: Mapped[str] = mapped_column(String(100))
-    """``invoice_number_key(invoice_number)``: what makes two covers insure the same invoice."""
+    """``kit.normalise.invoice_number_key(invoice_number)``: what makes two covers insure the
+    same invoice."""
     invoice_amount_minor: Mapped[int] = mapped_column(BigInteger)
     invoice_due_date: Mapped[date] = mapped_column(Date)
     cover_ratio: Mapped[float] = mapped_column(Float)

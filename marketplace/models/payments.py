@@ -43,17 +43,19 @@ class StripeEvent(Base):
     (``malformed``, ``unknown_object``, ``other_mode``)."""
 
 
-REFUND_STATUSES = ("pending", "succeeded", "failed")
+REFUND_STATUSES = ("pending", "succeeded", "not_needed", "failed")
 REFUND_PURPOSES = ("cover_cancelled", "premium_without_cover", "payment_mismatch", "stray_payment")
 
 
 class Refund(Base):
     """Money we decided to give back, written and committed before Stripe is asked.
 
-    ``pending`` until Stripe accepts it (``succeeded``, with Stripe's refund id) or refuses it
-    (``failed``). One refund per PaymentIntent and purpose, and only the holder of the lease
-    (``lease_until``, taken by a committed conditional update) talks to Stripe about it, so
-    races, retries and lost answers never refund twice. Purposes: ``cover_cancelled`` (the
+    ``pending`` until Stripe accepts it (``succeeded``, with Stripe's refund id and the amount
+    refunded: never more than the charge still held), refuses it (``failed``), or it turns out
+    the money was already given back elsewhere (``not_needed``). One refund per PaymentIntent
+    and purpose, and only the holder of the lease (``lease_until``, taken by a committed
+    conditional update) talks to Stripe about it, so races, retries and lost answers never
+    refund twice. Purposes: ``cover_cancelled`` (the
     cancellation refund), ``premium_without_cover`` (paid after the cover failed, lapsed or was
     cancelled), ``payment_mismatch`` (the cover's PaymentIntent was paid another amount or
     currency), ``stray_payment`` (a PaymentIntent that names a cover but is not its payment).

@@ -48,7 +48,9 @@ Change it only together with the ``stripe`` pin, after reading Stripe's changelo
 READ_RETRIES = 2
 """Retries of a read whose connection failed or that got a 409/5xx answer."""
 WRITE_OPTIONS: RequestOptions = {"max_network_retries": 0}
-REQUEST_TIMEOUT_S = 30.0
+REQUEST_TIMEOUT_S = 15.0
+"""How long one call may wait for Stripe: a request that talks to Stripe twice (a bind, a
+cancel) answers within about half a minute even when Stripe does not answer at all."""
 LIST_PAGE_SIZE = 100
 
 log = structlog.get_logger("marketplace.payments")
@@ -210,7 +212,9 @@ class StripeGateway:
             except PaymentProviderError as error:
                 raise _method_rejected(error, payment_method) from error
         call = self._client.v1.payment_intents.confirm_async(
-            payment_intent_id, options={"idempotency_key": idempotency_key, **WRITE_OPTIONS}
+            payment_intent_id,
+            {"expand": ["latest_charge"]},
+            {"idempotency_key": idempotency_key, **WRITE_OPTIONS},
         )
         try:
             intent = await _calling_stripe("confirm_payment_intent", call, declines_expected=True)
@@ -220,9 +224,16 @@ class StripeGateway:
             raise _method_rejected(error, payment_method) from error
         return payment_intent_view(intent)
 
-    async def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentView:
-        """The PaymentIntent as Stripe knows it now."""
-        call = self._client.v1.payment_intents.retrieve_async(payment_intent_id)
+    async def retrieve_payment_intent(
+        self, payment_intent_id: str, *, retries: int = READ_RETRIES
+    ) -> PaymentIntentView:
+        """The PaymentIntent as Stripe knows it now, with what its charge still holds
+        (``retries``: how often a failed read is tried again)."""
+        call = self._client.v1.payment_intents.retrieve_async(
+            payment_intent_id,
+            {"expand": ["latest_charge"]},
+            {"max_network_retries": retries},
+        )
         return payment_intent_view(await _calling_stripe("retrieve_payment_intent", call))
 
     async def retrieve_charge(self, charge_id: str) -> ChargeView:
@@ -259,10 +270,13 @@ class StripeGateway:
         )
         return refund_view(await _calling_stripe("refund", call))
 
-    async def refunds_of(self, payment_intent_id: str) -> list[RefundView]:
+    async def refunds_of(
+        self, payment_intent_id: str, *, retries: int = READ_RETRIES
+    ) -> list[RefundView]:
         """The refunds Stripe made of a PaymentIntent (the most recent hundred)."""
         call = self._client.v1.refunds.list_async(
-            {"payment_intent": payment_intent_id, "limit": LIST_PAGE_SIZE}
+            {"payment_intent": payment_intent_id, "limit": LIST_PAGE_SIZE},
+            {"max_network_retries": retries},
         )
         found = await _calling_stripe("list_refunds", call)
         return [refund_view(refund) for refund in found.data]

@@ -5,11 +5,14 @@
    premium paid without cover), and committed before Stripe hears of it.
 2. ``claim``: whoever wants to talk to Stripe about it first takes its lease with a committed
    conditional update; the others leave it alone until the lease runs out.
-3. ``carry_out`` (no database): look for a refund Stripe already made for this row (an earlier
-   attempt whose answer was lost), else ask Stripe for one, keyed by the row id.
-4. ``record``: the row becomes ``succeeded`` (with Stripe's refund) or ``failed`` (Stripe
-   refused, e.g. the charge was disputed); a lost answer just gives the lease back, so the
-   next holder looks again before asking.
+3. ``carry_out`` (no database): after a first attempt, look for a refund Stripe already made
+   for this row (an attempt whose answer was lost); else read what the PaymentIntent's charge
+   still holds and ask Stripe for the refund, keyed by the row id — never more than is held,
+   so money given back elsewhere (in Stripe's dashboard, say) is not given back twice.
+4. ``record``: the row becomes ``succeeded`` (with Stripe's refund), ``not_needed`` (nothing
+   was held any more: it had been given back elsewhere) or ``failed`` (Stripe refused, e.g. the
+   charge was disputed); a lost answer just gives the lease back, so the next holder looks
+   again before asking.
 """
 
 from __future__ import annotations
@@ -33,9 +36,16 @@ log = structlog.get_logger("marketplace.payments.refunds")
 
 @dataclass(frozen=True, slots=True)
 class Refunded:
-    """Stripe made the refund (now, or in an earlier attempt whose answer was lost)."""
+    """Stripe made the refund (now, or in an earlier attempt whose answer was lost);
+    ``held_after_minor``: what the PaymentIntent's charge still holds after it."""
 
     refund: RefundView
+    held_after_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyGivenBack:
+    """The charge held nothing any more: the money had been refunded elsewhere."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +60,7 @@ class Unanswered:
     """No answer: Stripe may or may not have refunded; the next attempt looks first."""
 
 
-Attempt = Refunded | Refused | Unanswered
+Attempt = Refunded | AlreadyGivenBack | Refused | Unanswered
 
 
 async def open_refund(
@@ -99,25 +109,37 @@ async def claim(session: AsyncSession, refund: Refund, now: datetime) -> bool:
 async def carry_out(gateway: StripeGateway, refund: Refund) -> Attempt:
     """Have Stripe refund it, once (see the module docstring); never raises for Stripe."""
     try:
-        made = [
-            found
-            for found in await gateway.refunds_of(refund.payment_intent_id)
-            if found.metadata.get("refund_id") == refund.id
-        ]
-        if made:
-            return Refunded(made[0])
-        return Refunded(
-            await gateway.refund(
-                payment_intent_id=refund.payment_intent_id,
-                amount_minor=refund.amount_minor,
-                idempotency_key=refund.id,
-                metadata=_metadata(refund),
-            )
+        if refund.attempts > 1:  # an earlier attempt may have reached Stripe
+            made = await _made_before(gateway, refund)
+            if made is not None:
+                return made
+        held = await gateway.retrieve_payment_intent(refund.payment_intent_id, retries=0)
+        amount = min(refund.amount_minor, held.collected_minor)
+        if amount <= 0:
+            return AlreadyGivenBack()
+        made_now = await gateway.refund(
+            payment_intent_id=refund.payment_intent_id,
+            amount_minor=amount,
+            idempotency_key=refund.id,
+            metadata=_metadata(refund),
         )
+        return Refunded(made_now, held.collected_minor - made_now.amount_minor)
     except PaymentProviderError as error:
         if error.outcome_unknown:
             return Unanswered()
         return Refused(error.stripe_code or f"http_{error.stripe_status}")
+
+
+async def _made_before(gateway: StripeGateway, refund: Refund) -> Refunded | None:
+    made = [
+        found
+        for found in await gateway.refunds_of(refund.payment_intent_id, retries=0)
+        if found.metadata.get("refund_id") == refund.id
+    ]
+    if not made:
+        return None
+    held = await gateway.retrieve_payment_intent(refund.payment_intent_id, retries=0)
+    return Refunded(made[0], held.collected_minor)
 
 
 def _metadata(refund: Refund) -> dict[str, str]:
@@ -134,10 +156,13 @@ async def record(session: AsyncSession, refund: Refund, attempt: Attempt, now: d
             session,
             refund,
             status="succeeded",
+            amount_minor=attempt.refund.amount_minor,
             stripe_refund_id=attempt.refund.id,
             stripe_status=attempt.refund.status,
             now=now,
         )
+    elif isinstance(attempt, AlreadyGivenBack):
+        settled = await repository.settle_refund(session, refund, status="not_needed", now=now)
     elif isinstance(attempt, Refused):
         settled = await repository.settle_refund(
             session, refund, status="failed", failure_code=attempt.code, now=now

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.kit.sql import insert_ignore
@@ -100,15 +100,3 @@ async def settle_refund(
         updated_at=now,
         **values,
     )
-
-
-async def refunded_total(
-    session: AsyncSession, payment_intent_id: str, purposes: tuple[str, ...]
-) -> int:
-    """What Stripe has refunded of a PaymentIntent for these purposes (succeeded refunds)."""
-    query = select(func.coalesce(func.sum(Refund.amount_minor), 0)).where(
-        Refund.payment_intent_id == payment_intent_id,
-        Refund.purpose.in_(purposes),
-        Refund.status == "succeeded",
-    )
-    return int((await session.execute(query)).scalar_one())

@@ -32,6 +32,9 @@ class PaymentIntentView:
     amount_received_minor: int | None = None
     """What was actually collected (Stripe sets it; the embedded Stripe leaves it out)."""
     latest_charge_id: str | None = None
+    charge_kept_minor: int | None = None
+    """What its charge still holds — captured, less what was refunded — when the charge was
+    read with it (``expand[]=latest_charge``); None when it was not."""
 
     @property
     def succeeded(self) -> bool:
@@ -39,10 +42,12 @@ class PaymentIntentView:
 
     @property
     def collected_minor(self) -> int:
-        """The money this PaymentIntent took, when it succeeded."""
-        return (
-            self.amount_minor if self.amount_received_minor is None else self.amount_received_minor
-        )
+        """The money this PaymentIntent holds now: what its charge kept when known (a partial
+        capture or a refund made anywhere counts), else what it received, else its amount."""
+        if self.charge_kept_minor is not None:
+            return self.charge_kept_minor
+        received = self.amount_received_minor
+        return self.amount_minor if received is None else received
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +155,20 @@ def payment_intent_view(source: Mapping[str, Any] | stripe.StripeObject) -> Paym
             None if data.get("amount_received") is None else int(data["amount_received"])
         ),
         latest_charge_id=_related_id(data.get("latest_charge")),
+        charge_kept_minor=_kept(data.get("latest_charge")),
     )
+
+
+def _kept(charge: Any) -> int | None:
+    """What an expanded charge still holds: captured (all of it when ``amount_captured`` is
+    absent and it is captured), and never more than its amount less what was refunded."""
+    if not isinstance(charge, Mapping):
+        return None
+    amount = int(charge.get("amount") or 0)
+    captured = charge.get("amount_captured")
+    if captured is None:
+        captured = amount if charge.get("captured") else 0
+    return max(0, min(int(captured), amount - int(charge.get("amount_refunded") or 0)))
 
 
 def refund_view(source: Mapping[str, Any] | stripe.StripeObject) -> RefundView:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.covers import repository as covers
-from marketplace.models.covers import invoice_number_key
+from marketplace.kit.normalise import invoice_number_key
 from marketplace.models.quotes import Quote
 
 

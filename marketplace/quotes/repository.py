@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from marketplace.accounts import repository as accounts
 from marketplace.models.quotes import Offer, Quote
 
 
@@ -22,11 +23,25 @@ async def add(session: AsyncSession, quote: Quote, offers: list[Offer]) -> None:
         await session.execute(insert(Offer), [_columns(offer) for offer in offers])
 
 
-def visible_query(livemode: bool, account_id: str) -> Select[Quote]:
-    """Quotes of a mode that an account asked for, or that were asked for it as the seller."""
+def own_query(livemode: bool, account_id: str) -> Select[Quote]:
+    """Quotes of a mode that an account asked for, or that were asked for it as the seller:
+    the quotes it may bind."""
     return select(Quote).where(
         Quote.livemode == livemode,
         or_(Quote.account_id == account_id, Quote.seller_id == account_id),
+    )
+
+
+def visible_query(livemode: bool, account_id: str) -> Select[Quote]:
+    """Quotes of a mode that an account may read: its own, and a platform's connected sellers'
+    (whoever asked for them)."""
+    return select(Quote).where(
+        Quote.livemode == livemode,
+        or_(
+            Quote.account_id == account_id,
+            Quote.seller_id == account_id,
+            Quote.seller_id.in_(accounts.sellers_of(account_id)),
+        ),
     )
 
 

@@ -13,11 +13,23 @@ from marketplace.kit.reference import Currency
 from marketplace.models.quotes import Offer, Quote
 from marketplace.products.schemas import MAX_MINOR_UNITS, Ratio
 
+INVOICE_NUMBER_PATTERN = r"^[^\x00-\x1f\x7f]*\w[^\x00-\x1f\x7f]*$"
+"""At least one letter or digit, and no control characters."""
+
 QuoteStatus = Literal["quoted", "declined", "bound", "expired"]
 
 
 class InvoiceIn(msgspec.Struct, forbid_unknown_fields=True):
-    number: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    number: Annotated[
+        str,
+        msgspec.Meta(
+            min_length=1,
+            max_length=100,
+            pattern=INVOICE_NUMBER_PATTERN,
+            description="The seller's invoice number: a letter or digit at least, no control"
+            " characters.",
+        ),
+    ]
     amount: Annotated[int, msgspec.Meta(ge=1, le=MAX_MINOR_UNITS)]
     """In minor units of ``currency``."""
     currency: Currency

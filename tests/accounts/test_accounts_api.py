@@ -126,3 +126,24 @@ async def test_revoking_an_unknown_key_is_not_found(client, new_tenant):
         headers=platform.headers,
     )
     assert_problem(response, 404, "resource_not_found", param="key")
+
+
+async def test_a_platform_cannot_connect_a_seller_to_another_platform(
+    client, new_tenant, count_rows
+):
+    platform = await new_tenant("platform")
+    rival = await new_tenant("platform")
+    before = await count_rows(Account)
+    response = await client.post(
+        "/v1/accounts",
+        headers=platform.headers,
+        json={"role": "seller", "name": "S", "platform": rival.account_id},
+    )
+    assert_problem(response, 404, "resource_not_found", param="platform")
+    assert await count_rows(Account) == before
+    own = await client.post(
+        "/v1/accounts",
+        headers=platform.headers,
+        json={"role": "seller", "name": "S", "platform": platform.account_id},
+    )
+    assert (own.status_code, own.json()["platform"]) == (201, platform.account_id)

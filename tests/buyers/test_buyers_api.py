@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from marketplace.models import BuyerExposure
 from tests.factories import quote_request
 from tests.helpers import assert_problem
@@ -82,3 +84,17 @@ async def test_only_tenants_that_quoted_or_cover_a_buyer_can_read_it(client, mar
         404,
         "resource_not_found",
     )
+
+
+async def test_one_company_typed_three_ways_is_one_buyer(client, market):
+    """Exposure adds up per company: separators, case and a leading country code do not make
+    another buyer (they would split the insurer's limit on one company into several)."""
+    digits = "".join(str(secrets.randbelow(10)) for _ in range(9))
+    spaced = f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+    buyers = set()
+    for typed in (spaced, f"fr{digits[:3]}.{digits[3:6]}.{digits[6:]}", f"FR-{digits}"):
+        quote = await _quote(client, market.platform, quote_request(registration_number=typed))
+        buyers.add(quote["buyer"])
+    assert len(buyers) == 1
+    buyer = (await client.get(f"/v1/buyers/{buyers.pop()}", headers=market.platform.headers)).json()
+    assert buyer["registration_number"] == digits

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import secrets
 
 import pytest
 from sqlalchemy import update
@@ -163,3 +164,47 @@ async def test_a_premium_paid_just_before_the_cancel_is_refunded_in_full(
     )
     refunds = await ledger.refunds_of(cover["payment"]["payment_intent"])
     assert [r["amount"] for r in refunds] == [cover["premium"]]
+
+
+async def _refund_elsewhere(gateway, cover, amount_minor: int) -> None:
+    """A refund made outside the API (in Stripe's dashboard, say)."""
+    await gateway.refund(
+        payment_intent_id=cover["payment"]["payment_intent"],
+        amount_minor=amount_minor,
+        idempotency_key=secrets.token_hex(8),
+        metadata={},
+    )
+
+
+async def test_a_cancel_gives_back_only_what_was_not_refunded_elsewhere(
+    client, market, gateway, ledger
+):
+    cover = await _active(client, market.platform)
+    await _refund_elsewhere(gateway, cover, 1000)
+
+    response = await _cancel(client, market.platform, cover)
+
+    assert (response.json()["status"], response.json()["payment"]["refunded"]) == (
+        "cancelled",
+        cover["premium"],
+    )
+    refunds = await ledger.refunds_of(cover["payment"]["payment_intent"])
+    assert sorted(r["amount"] for r in refunds) == sorted([1000, cover["premium"] - 1000])
+
+
+async def test_a_cancel_after_a_full_refund_elsewhere_gives_back_nothing_more(
+    client, market, gateway, ledger, database
+):
+    cover = await _active(client, market.platform)
+    await _refund_elsewhere(gateway, cover, cover["premium"])
+
+    response = await _cancel(client, market.platform, cover)
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["status"], response.json()["payment"]["refunded"]) == (
+        "cancelled",
+        cover["premium"],
+    )
+    refunds = await ledger.refunds_of(cover["payment"]["payment_intent"])
+    assert [r["amount"] for r in refunds] == [cover["premium"]]
+    assert await exposure_of(database, cover) == 0

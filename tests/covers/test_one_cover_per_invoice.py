@@ -4,6 +4,7 @@ number) can never both be in force, however the binds race; the quote says so up
 from __future__ import annotations
 
 import asyncio
+import secrets
 
 from tests.covers.helpers import bind, bound, quoted
 from tests.factories import quote_request
@@ -27,6 +28,29 @@ async def test_a_second_cover_on_the_same_invoice_is_refused(client, market):
 
     assert_problem(response, 409, "invoice_already_covered", param="quote")
     assert first["id"] in response.json()["detail"]
+
+
+async def test_an_invoice_number_pasted_with_invisible_characters_is_the_same_invoice(
+    client, market
+):
+    body = quote_request()
+    number = f"INV-{secrets.token_hex(3)}-7"
+    first = await bound(client, market.platform, _same_invoice(body, number))
+    pasted = number.replace("-", "\u2013", 1).replace("7", "\u200b\uff17")
+    second = await quoted(client, market.platform, _same_invoice(body, pasted))
+
+    assert second["invoice_covered_by"] == first["id"]
+    assert_problem(await bind(client, market.platform, second), 409, "invoice_already_covered")
+
+
+async def test_an_invoice_number_needs_a_letter_or_digit(client, market):
+    for number in ("   ", "\u200b", "--", "INV\n1"):
+        response = await client.post(
+            "/v1/quotes",
+            headers=market.platform.headers,
+            json=_same_invoice(quote_request(), number),
+        )
+        assert_problem(response, 422, "validation_error", param="invoice.number")
 
 
 async def test_after_a_cancellation_the_invoice_may_be_covered_again(client, market):

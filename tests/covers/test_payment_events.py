@@ -109,3 +109,29 @@ async def test_events_about_unknown_payment_intents_or_types_change_nothing(
     ignored = await post_event(client, "customer.created", {"id": "cus_1", "object": "customer"})
     assert ignored.json()["outcome"] == "ignored"
     assert (await read(client, market.platform, cover))["status"] == "pending_payment"
+
+
+async def test_a_premium_refunded_in_full_elsewhere_ends_the_cover(
+    client, market, gateway, database
+):
+    """No premium, no cover: the whole premium given back in Stripe's dashboard ends the
+    cover and gives the buyer's capacity back; a partial refund does not."""
+    cover = await bound(client, market.platform)
+    await paid(client, gateway, cover)
+    intent_id = cover["payment"]["payment_intent"]
+    for amount, status in ((1000, "active"), (cover["premium"] - 1000, "cancelled")):
+        await gateway.refund(
+            payment_intent_id=intent_id,
+            amount_minor=amount,
+            idempotency_key=f"dashboard-{amount}",
+            metadata={},
+        )
+        charge_id = (await gateway.retrieve_payment_intent(intent_id)).latest_charge_id
+        await post_event(client, "charge.refunded", {"id": charge_id, "object": "charge"})
+        assert (await read(client, market.platform, cover))["status"] == status
+    ended = await read(client, market.platform, cover)
+    assert (ended["payment"]["refunded"], ended["payment"]["error_code"]) == (
+        cover["premium"],
+        "premium_refunded",
+    )
+    assert await exposure_of(database, cover) == 0

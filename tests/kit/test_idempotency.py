@@ -228,3 +228,22 @@ async def test_a_replayed_key_creation_has_no_secret_and_none_is_stored(
     assert {k: v for k, v in replayed.items() if not k.startswith("secret")} == {
         k: v for k, v in first.json().items() if not k.startswith("secret")
     }
+
+
+async def test_unreadable_bodies_with_a_key_get_their_own_error_not_a_500(client, new_tenant):
+    """Too deeply nested or not UTF-8: the body is compared by its bytes, and the request gets
+    the same answer it would without a key."""
+    operator = await new_tenant("operator")
+    for n, body in enumerate((b"[" * 100_000 + b"]" * 100_000, b'{"name": "\xff"}')):
+        response = await client.post(
+            "/v1/accounts",
+            headers={
+                **operator.headers,
+                "Idempotency-Key": f"unreadable-{n}",
+                "content-type": "application/json",
+            },
+            content=body,
+        )
+        assert response.status_code in (400, 422), response.text
+        assert "Traceback" not in response.text
+        assert "recursion" not in response.text.lower()

@@ -321,7 +321,10 @@ async def test_the_api_base_setting_points_the_client_elsewhere(fake_stripe):
     finally:
         await stripe_gateway.close()
 
-    assert str(fake_stripe.requests[0].url) == "http://127.0.0.1:8420/v1/payment_intents/pi_1"
+    sent = fake_stripe.requests[0].url
+    assert (sent.scheme, sent.host, sent.port) == ("http", "127.0.0.1", 8420)
+    assert sent.path == "/v1/payment_intents/pi_1"
+    assert sent.params["expand[0]"] == "latest_charge"
 
 
 def test_without_a_secret_key_there_is_no_gateway():

@@ -116,6 +116,29 @@ def test_a_payment_intent_read_back_carries_mode_and_collected_amount():
     assert view.latest_charge_id == values["latest_charge"]
 
 
+@pytest.mark.parametrize(
+    ("charge", "held"),
+    [
+        ({"amount": 5000, "amount_captured": 5000, "amount_refunded": 0, "captured": True}, 5000),
+        ({"amount": 5000, "amount_captured": 1, "amount_refunded": 0, "captured": True}, 1),
+        ({"amount": 5000, "amount_captured": 5000, "amount_refunded": 1200}, 3800),
+        ({"amount": 5000, "amount_captured": 5000, "amount_refunded": 5000}, 0),
+        ({"amount": 5000, "captured": True, "amount_refunded": 0}, 5000),
+        ({"amount": 5000, "captured": False}, 0),
+    ],
+)
+def test_what_an_expanded_charge_still_holds_is_what_counts(charge, held):
+    """A partial capture or a refund made anywhere lowers what the PaymentIntent holds,
+    whatever its ``amount`` and ``amount_received`` say (Stripe's charge object:
+    https://docs.stripe.com/api/charges/object)."""
+    values = payment_intent("succeeded", amount=5000, amount_received=5000)
+    values["latest_charge"] = {"id": "ch_1", "object": "charge", **charge}
+
+    view = payment_intent_view(stripe.PaymentIntent.construct_from(values, None))
+
+    assert (view.latest_charge_id, view.collected_minor) == ("ch_1", held)
+
+
 def test_only_allowlisted_types_can_have_a_handler(monkeypatch):
     monkeypatch.setattr(registry, "HANDLERS", {})
 

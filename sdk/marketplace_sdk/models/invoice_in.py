@@ -19,7 +19,7 @@ class InvoiceIn:
         currency (Currency):
         due_date (datetime.date):
         issue_date (datetime.date):
-        number (str):
+        number (str): The seller's invoice number: a letter or digit at least, no control characters.
     """
 
     amount: int
