@@ -42,3 +42,29 @@ def test_no_controller_runs_a_query():
         if name in ("execute", "scalar", "scalars", "add", "delete", "flush")
     ]
     assert found == []
+
+
+def _callers_of(*names: str) -> list[str]:
+    """Modules (relative to the package) that call any of these methods on ``repository``."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in names
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "repository"
+            ):
+                found.append(str(path.relative_to(PACKAGE)))
+    return sorted(set(found))
+
+
+def test_a_cover_changes_only_where_its_event_is_written():
+    """Every write to a cover goes through ``covers/changes.py``, which emits the event in
+    the same transaction: a change without its event cannot be written elsewhere."""
+    assert _callers_of("move", "raise_refunded") == ["covers/changes.py"]
+    service = (PACKAGE / "covers" / "service.py").read_text(encoding="utf-8")
+    assert "session.add(cover)" in service
+    assert "await changes.created(session, cover)" in service

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 
 import structlog
 
-from marketplace.covers import lifecycle, payment_state, repository, service
+from marketplace.covers import changes, lifecycle, payment_state, repository, service
 from marketplace.covers.schemas import CoverCreate
 from marketplace.db import Database
 from marketplace.errors import MarketplaceError
@@ -97,7 +97,7 @@ async def _pay(
 async def _store_intent(database: Database, cover: Cover, intent: PaymentIntentView) -> None:
     """Step 2: the PaymentIntent's id is ours before anything can charge it."""
     async with database.writer_session() as session:
-        stored = await repository.move(
+        stored = await changes.move(
             session,
             cover,
             ("pending_payment",),
@@ -134,7 +134,7 @@ async def _failed(
     async with database.writer_session() as session:
         fresh = await repository.reload(session, cover)
         if unknown:
-            await repository.move(session, fresh, ("pending_payment",), payment_status=UNKNOWN)
+            await changes.move(session, fresh, ("pending_payment",), payment_status=UNKNOWN)
             await repository.give_back_payment_lease(session, fresh)
         else:
             code = getattr(error, "stripe_code", None) or error.code

@@ -19,7 +19,14 @@ from datetime import datetime, timedelta
 
 import structlog
 
-from marketplace.covers import cancellation, lifecycle, payment_state, premium_refunds, repository
+from marketplace.covers import (
+    cancellation,
+    changes,
+    lifecycle,
+    payment_state,
+    premium_refunds,
+    repository,
+)
 from marketplace.db import Database
 from marketplace.errors import Conflict, MarketplaceError
 from marketplace.models.covers import Cover
@@ -70,7 +77,7 @@ async def _settle(
         outcome = "unanswered"
         paid = intent is not None and intent.succeeded
         if intent is not None:
-            await repository.move(session, cover, (cover.status,), payment_checked_at=now)
+            await changes.move(session, cover, (cover.status,), payment_checked_at=now)
         if intent is not None and (paid or not lapse):  # lapsing: we cancelled it ourselves
             outcome = await payment_state.apply_intent(session, cover, intent, now)
         if lapse and not paid:

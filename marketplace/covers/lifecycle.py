@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import exposure
 from marketplace.buyers.exposure import ExposureKey
-from marketplace.covers import repository
+from marketplace.covers import changes, repository
 from marketplace.models.covers import Cover
 from marketplace.payments.views import PaymentIntentView
 from marketplace.products import repository as products
@@ -62,7 +62,7 @@ async def _move_releasing(
     session: AsyncSession, cover: Cover, from_statuses: tuple[str, ...], **values: object
 ) -> bool:
     """A move to a status that holds no exposure: the insured amount is released with it."""
-    moved = await repository.move(session, cover, from_statuses, **values)
+    moved = await changes.move(session, cover, from_statuses, **values)
     if moved:
         await _release(session, cover)
     return moved
@@ -86,7 +86,7 @@ async def activate(
     session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
 ) -> bool:
     """pending_payment -> active: its own premium is paid (the caller checked it)."""
-    return await repository.move(
+    return await changes.move(
         session, cover, ("pending_payment",), **_activation(cover, intent, now)
     )
 
@@ -116,7 +116,7 @@ async def activate_late(
         await quotes.set_status(session, cover.quote_id, "bound", "quoted")
         return False
     activation = _activation(cover, intent, now)
-    if await repository.move(session, cover, ("payment_failed", "expired"), **activation):
+    if await changes.move(session, cover, ("payment_failed", "expired"), **activation):
         return True
     await exposure.release(session, exposure_key(cover), amount)
     await quotes.set_status(session, cover.quote_id, "bound", "quoted")
@@ -131,7 +131,7 @@ async def fail_payment(
     now: datetime,
 ) -> bool:
     """pending_payment -> payment_failed: exposure released; the quote may be bound again."""
-    moved = await repository.move(
+    moved = await changes.move(
         session,
         cover,
         ("pending_payment",),
@@ -162,7 +162,7 @@ async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
 async def record_refunded(session: AsyncSession, cover: Cover, total_minor: int) -> None:
     """What Stripe has refunded of the premium so far (a running total: never goes down,
     never above the premium)."""
-    await repository.raise_refunded(session, cover, min(cover.premium_minor, total_minor))
+    await changes.raise_refunded(session, cover, min(cover.premium_minor, total_minor))
 
 
 async def begin_cancel(
@@ -170,7 +170,7 @@ async def begin_cancel(
 ) -> bool:
     """pending_payment | active -> cancelling, unless someone is talking to Stripe about the
     payment (a bind in flight); with ``lease_until`` the caller holds the payment's lease."""
-    return await repository.move(
+    return await changes.move(
         session,
         cover,
         ("pending_payment", "active"),
@@ -210,7 +210,7 @@ async def end_refunded(session: AsyncSession, cover: Cover, now: datetime) -> bo
 
 async def undo_cancel(session: AsyncSession, cover: Cover, back_to: str, now: datetime) -> bool:
     """cancelling -> ``back_to``: Stripe refused the refund, or the payment cannot be stopped."""
-    return await repository.move(
+    return await changes.move(
         session,
         cover,
         ("cancelling",),

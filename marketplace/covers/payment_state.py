@@ -22,7 +22,7 @@ from datetime import datetime
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from marketplace.covers import lifecycle, premium_refunds, repository
+from marketplace.covers import changes, lifecycle, premium_refunds, repository
 from marketplace.models.covers import Cover
 from marketplace.payments.views import PaymentIntentView
 
@@ -56,7 +56,7 @@ async def apply_intent(
         code = intent.last_error_code or intent.status
         failed_now = await lifecycle.fail_payment(session, cover, intent.status, code, now)
         return "failed" if failed_now else "unchanged"
-    await repository.move(session, cover, ("pending_payment",), payment_status=intent.status)
+    await changes.move(session, cover, ("pending_payment",), payment_status=intent.status)
     return "pending"
 
 

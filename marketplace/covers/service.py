@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import exposure
-from marketplace.covers import lifecycle, repository
+from marketplace.covers import changes, lifecycle, repository
 from marketplace.errors import Conflict, MarketplaceError, ResourceNotFound
 from marketplace.kit.ids import new_id
 from marketplace.kit.normalise import invoice_number_key
@@ -206,6 +206,7 @@ async def _add(session: AsyncSession, cover: Cover) -> None:
                 param="quote",
             ) from None
         raise
+    await changes.created(session, cover)
 
 
 async def reserve_or_resume(

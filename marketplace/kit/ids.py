@@ -32,6 +32,8 @@ PREFIXES = {
     "refund": "rfd",
     "event": "evt",
     "webhook_endpoint": "we",
+    "webhook_delivery": "whd",
+    "webhook_attempt": "wha",
 }
 
 _lock = threading.Lock()

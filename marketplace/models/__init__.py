@@ -4,6 +4,13 @@ from marketplace.models.accounts import Account, ApiKey
 from marketplace.models.base import Base
 from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet
 from marketplace.models.covers import Cover
+from marketplace.models.events import (
+    Event,
+    ObjectSequence,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from marketplace.models.health import ReadinessProbe
 from marketplace.models.idempotency import IdempotencyRecord
 from marketplace.models.payments import Refund, StripeEvent
@@ -18,7 +25,9 @@ __all__ = [
     "BuyerExposure",
     "BuyerFactSet",
     "Cover",
+    "Event",
     "IdempotencyRecord",
+    "ObjectSequence",
     "Offer",
     "Product",
     "ProductVersion",
@@ -26,4 +35,7 @@ __all__ = [
     "ReadinessProbe",
     "Refund",
     "StripeEvent",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -1,0 +1,1 @@
+"""Events out: every change recorded in its own transaction, delivered as signed webhooks."""
