@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from marketplace.kit.ids import new_id
 from marketplace.kit.sql import dialect_insert
-from marketplace.models.events import Event, ObjectSequence
+from marketplace.models.events import Event, ObjectSequence, WebhookDelivery
 
 
 async def next_sequence(session: AsyncSession, object_id: str) -> int:
@@ -27,3 +30,29 @@ async def add_event(session: AsyncSession, event: Event) -> None:
     """Insert the event (a bulk insert: no unit of work on the paths that emit)."""
     columns = {column.key: getattr(event, column.key) for column in Event.__table__.columns}
     await session.execute(insert(Event), [columns])
+
+
+async def schedule_delivery(
+    session: AsyncSession, event_id: str, endpoint_id: str, now: datetime
+) -> None:
+    """Have ``event_id`` sent to ``endpoint_id`` now, from a fresh retry schedule: a new
+    delivery, or an existing one (succeeded or failed before) made pending again. A delivery
+    being sent right now keeps its lease: it goes out again after that attempt."""
+    statement = (
+        dialect_insert(session, WebhookDelivery)
+        .values(
+            id=new_id("webhook_delivery"),
+            event_id=event_id,
+            endpoint_id=endpoint_id,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_update(
+            index_elements=[WebhookDelivery.event_id, WebhookDelivery.endpoint_id],
+            set_={"status": "pending", "attempts": 0, "next_attempt_at": now, "updated_at": now},
+        )
+    )
+    await session.execute(statement)
