@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: run serve test check lint format typecheck openapi sdk openapi-drift sdk-drift model bench \
-	bench-scoring bench-load bench-webhooks bench-bind clean
+	bench-scoring bench-load bench-webhooks bench-bind bench-events clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,10 +47,15 @@ typecheck: $(DEV)
 openapi: $(RUNTIME)
 	$(BIN)/marketplace openapi --out openapi/openapi.json
 
+# The hand-written parts of the SDK (marketplace_sdk.webhooks) live in openapi/sdk_extras and
+# are copied into the generated package each time.
+SDK_EXTRAS := openapi/sdk_extras
+
 sdk: $(DEV) openapi
 	rm -rf sdk
 	$(BIN)/openapi-python-client generate --path openapi/openapi.json \
 		--config openapi/sdk-config.yaml --meta setup --output-path sdk
+	cp -R $(SDK_EXTRAS)/. sdk/
 
 # Drift: regenerate into a scratch folder and compare with what is committed.
 openapi-drift: $(RUNTIME)
@@ -61,6 +66,7 @@ openapi-drift: $(RUNTIME)
 sdk-drift: $(DEV)
 	@tmp=$$(mktemp -d) && $(BIN)/openapi-python-client generate --path openapi/openapi.json \
 		--config openapi/sdk-config.yaml --meta setup --output-path $$tmp/sdk >/dev/null && \
+	cp -R $(SDK_EXTRAS)/. $$tmp/sdk/ && \
 	if diff -ru -x __pycache__ -x '*.egg-info' -x .ruff_cache sdk $$tmp/sdk; then echo "sdk/ is up to date"; \
 	else echo "sdk/ is stale: run make sdk"; exit 1; fi
 
@@ -71,7 +77,7 @@ model: $(RUNTIME)
 	$(BIN)/marketplace underwriting train --data $(MODEL_BOOK) \
 		--out marketplace/underwriting/artifacts/default --seed 7
 
-bench: bench-scoring bench-load bench-webhooks bench-bind
+bench: bench-scoring bench-load bench-webhooks bench-bind bench-events
 
 bench-scoring: $(DEV)
 	$(BIN)/python bench/bench_scoring.py
@@ -84,6 +90,9 @@ bench-webhooks: $(DEV)
 
 bench-bind: $(DEV)
 	$(BIN)/python bench/bind.py
+
+bench-events: $(DEV)
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

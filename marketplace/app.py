@@ -37,6 +37,7 @@ from marketplace.covers import stripe_events  # noqa: F401 - registers the Strip
 from marketplace.covers.controllers import CoverController
 from marketplace.db import Database, create_engine
 from marketplace.errors import EXCEPTION_HANDLERS
+from marketplace.events.controllers import EventController, WebhookEndpointController
 from marketplace.health import HealthController
 from marketplace.housekeeping import housekeeping_lifespan
 from marketplace.kit.logging import configure_logging
@@ -165,8 +166,10 @@ def _api_router() -> Router:
             AccountController,
             BuyerController,
             CoverController,
+            EventController,
             ProductController,
             QuoteController,
+            WebhookEndpointController,
         ],
         middleware=[DefineMiddleware(UnitOfWorkMiddleware, authenticate=authenticate)],
         dependencies=UNIT_OF_WORK_DEPENDENCIES,

@@ -1,4 +1,4 @@
-"""The ``marketplace`` command: serve, migrate, demo, accounts, openapi, underwriting."""
+"""The ``marketplace`` command: serve, worker, migrate, demo, accounts, openapi, underwriting."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ import click
 
 from marketplace.config import ConfigError, check_serving
 from marketplace.kit.commands import run_in_session, settings_or_exit
+
+WORKER_STOP_TIMEOUT_S = 30
+"""How long a server process may take to stop (requests and webhook attempts in flight end
+within 15 s) before it is killed."""
 
 
 class LazyGroups(click.Group):
@@ -64,7 +68,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         # The workers read their settings from the environment when they start.
         os.environ.update(stripe_env)
         Granian(
-            "marketplace.app:create_app",
+            "marketplace.server_process:create_server_app",
             address=address,
             port=listen_port,
             workers=workers or settings.workers,
@@ -74,7 +78,30 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
             backlog=2048,
             # A worker that dies (whatever the cause) is replaced instead of stopping the server.
             respawn_failed_workers=True,
+            # A worker still running this long after it was told to stop is killed.
+            workers_kill_timeout=WORKER_STOP_TIMEOUT_S,
         ).serve()
+
+
+@main.command()
+@click.option(
+    "--concurrency",
+    default=None,
+    type=click.IntRange(1, 10_000),
+    help="Webhook requests in flight at once (MARKETPLACE_WORKER_CONCURRENCY).",
+)
+def worker(concurrency: int | None) -> None:
+    """Deliver webhooks (fan out events, send, retry) until SIGTERM or SIGINT.
+
+    ``serve`` runs one inside itself; run these for more throughput (on PostgreSQL they
+    share the work) and set MARKETPLACE_EMBEDDED_WORKER=false for the servers.
+    """
+    from marketplace.events.running import run_loop, run_standalone
+    from marketplace.kit.logging import configure_logging
+
+    settings = settings_or_exit()
+    configure_logging(settings)
+    run_loop(run_standalone(settings, concurrency))
 
 
 @main.command()

@@ -48,6 +48,12 @@ class Settings:
     stripe_api_base: str | None = None
     """Where the Stripe API is (Stripe's own by default); embedded mode uses localstripe."""
     localstripe_port: int = 8420
+    embedded_worker: bool = True
+    """Deliver webhooks from inside ``marketplace serve`` (one delivery worker, in one of its
+    processes). Set false when separate ``marketplace worker`` processes deliver instead."""
+    worker_concurrency: int = 100
+    """Webhook requests a delivery worker keeps in flight at once, in all (at most 32 to any
+    one endpoint); ``marketplace worker --concurrency`` overrides it."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -131,6 +137,8 @@ PARSERS: dict[str, Callable[[str, str], Any]] = {
     "stripe_webhook_secret": _prefixed("whsec_"),
     "stripe_api_base": _url,
     "localstripe_port": _int_between(1, 65535),
+    "embedded_worker": _boolean,
+    "worker_concurrency": _int_between(1, 10_000),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import httpx
 
+from marketplace.cli import WORKER_STOP_TIMEOUT_S
 from tests.conftest import run_cli
 from tests.factories import product_terms
 
@@ -88,12 +90,22 @@ def serving(env: dict[str, str], headers: dict[str, str], log: Path) -> Iterator
     url = f"http://127.0.0.1:{env['MARKETPLACE_PORT']}"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "marketplace", "serve"], env=env, stdout=out, stderr=out
+            [sys.executable, "-m", "marketplace", "serve"],
+            env=env,
+            stdout=out,
+            stderr=out,
+            start_new_session=True,  # its worker processes go with it, whatever happens
         )
         try:
 
             def up() -> bool:
+                """The server answers, and every one of its processes has started (one stopped
+                while starting would take ``WORKER_STOP_TIMEOUT_S`` to go)."""
                 assert process.poll() is None, log.read_text()
+                workers = int(env.get("MARKETPLACE_WORKERS", "1"))
+                text = log.read_text(errors="replace")
+                if not all(f"Started worker-{n}" in text for n in range(1, workers + 1)):
+                    return False
                 with contextlib.suppress(httpx.TransportError):
                     return httpx.get(f"{url}/health", timeout=1).status_code == 200
                 return False
@@ -102,5 +114,18 @@ def serving(env: dict[str, str], headers: dict[str, str], log: Path) -> Iterator
             database = Path(env["MARKETPLACE_DATABASE_URL"].split(":///", 1)[1])
             yield Served(url, process, database, headers)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the server's process group (as a supervisor stops it), SIGKILL if it is not
+    gone once its own deadline for stopping workers has passed: no server process outlives the
+    test, even one whose parent died first."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=WORKER_STOP_TIMEOUT_S + 30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

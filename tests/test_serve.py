@@ -6,10 +6,13 @@ import contextlib
 import json
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
 
+from marketplace.cli import WORKER_STOP_TIMEOUT_S
 from tests.conftest import run_cli
 from tests.served import prepared, serving, wait_until
 
@@ -99,3 +102,28 @@ def test_a_worker_that_dies_is_replaced_and_the_server_stays_up(tmp_path):
 
         wait_until(replaced, WORKER_RESPAWN_TIMEOUT_S, "a new worker answers")
         assert served.get("/v1/products").status_code == 200
+
+
+def test_a_server_stopped_while_its_workers_start_still_stops(tmp_path):
+    """A stop that reaches a worker before it serves is not lost: the server exits (a
+    supervisor would otherwise wait on it for ever)."""
+    env, _ = prepared(tmp_path, tmp_path)
+    env["MARKETPLACE_WORKERS"] = "2"
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "marketplace", "serve"],
+            env=env,
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
+        )
+        try:
+            wait_until(lambda: "Spawning worker-2" in log.read_text(), LOG_TIMEOUT_S, "spawned")
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=WORKER_STOP_TIMEOUT_S + 30)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert "Granian shutdown completed" in log.read_text(), log.read_text()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import msgspec
 
-from marketplace.models.events import Event, WebhookEndpoint
+from marketplace.events.catalogue import SUBSCRIPTIONS
+from marketplace.kit.ids import id_pattern
+from marketplace.models.events import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 
 class EventData(msgspec.Struct):
@@ -83,3 +85,211 @@ class WebhookEndpointOut(msgspec.Struct, kw_only=True):
             updated_at=endpoint.updated_at,
             secret=secret,
         )
+
+
+if TYPE_CHECKING:
+    Subscription = str
+else:
+    Subscription = Literal[SUBSCRIPTIONS]
+    """One of ``catalogue.SUBSCRIPTIONS``: the schema's enum and the decoder's check."""
+
+WebhookUrl = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=2048,
+        pattern=r"^[!-~]+$",
+        description=(
+            "Where events are POSTed: `https` (test mode also takes `http`); in live mode a"
+            " host that resolves to public addresses only, in test mode also loopback"
+            " (`localhost`, 127.0.0.1). Private, link-local and metadata addresses, and URLs"
+            " with credentials, are refused in both modes (`webhook_url_not_allowed`)."
+        ),
+    ),
+]
+EnabledEvents = Annotated[
+    list[Subscription],
+    msgspec.Meta(
+        min_length=1,
+        max_length=100,
+        description=(
+            "The events to receive: exact types (`cover.activated`), every type about one kind"
+            " of object (`cover.*`) or `*` for every type."
+        ),
+    ),
+]
+Description = Annotated[str, msgspec.Meta(max_length=500)]
+AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
+MAX_SECRET_OVERLAP_SECONDS = 24 * 60 * 60
+
+
+class WebhookEndpointCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A URL to send events to, and which events."""
+
+    url: WebhookUrl
+    enabled_events: EnabledEvents
+    description: Description | None = None
+
+
+class WebhookEndpointUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The fields to change; the others stay as they are. ``description: null`` clears it;
+    ``status: enabled`` re-enables a disabled endpoint (its failure record starts afresh)."""
+
+    url: WebhookUrl | msgspec.UnsetType = msgspec.UNSET
+    enabled_events: EnabledEvents | msgspec.UnsetType = msgspec.UNSET
+    description: Description | msgspec.UnsetType | None = msgspec.UNSET
+    status: Literal["enabled", "disabled"] | msgspec.UnsetType = msgspec.UNSET
+
+
+class SecretRotation(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """How long the current secret keeps signing beside the new one."""
+
+    expire_previous_in_seconds: Annotated[
+        int,
+        msgspec.Meta(
+            ge=0,
+            le=MAX_SECRET_OVERLAP_SECONDS,
+            description=(
+                "Seconds the current secret stays valid (deliveries carry both signatures"
+                " meanwhile); 0 retires it at once. Default 86400 (24 hours)."
+            ),
+        ),
+    ] = MAX_SECRET_OVERLAP_SECONDS
+
+
+class WebhookEndpointWithSecret(WebhookEndpointOut, kw_only=True):
+    """An endpoint with its new signing secret: the answer to its creation or to a rotation.
+
+    ``secret`` is shown in this answer only. The answer kept for an ``Idempotency-Key``
+    leaves it out: a replay (``Idempotent-Replayed: true``) has ``secret: null`` and
+    ``secret_redacted: true``. If that first answer was lost, rotate the secret.
+    """
+
+    secret: Annotated[
+        str | None,
+        msgspec.Meta(
+            description=(
+                "The signing secret (`whsec_` and base64 of 24 random bytes, the Standard"
+                " Webhooks format); null in a replay of this answer"
+            )
+        ),
+    ]
+    secret_redacted: Annotated[
+        bool,
+        msgspec.Meta(
+            description="True when this answer is a replay: the secret is not shown again"
+        ),
+    ]
+
+    @classmethod
+    def with_secret(cls, endpoint: WebhookEndpoint) -> WebhookEndpointWithSecret:
+        out = WebhookEndpointOut.of(endpoint, secret=endpoint.secret)
+        return cls(**msgspec.structs.asdict(out), secret_redacted=False)
+
+    @classmethod
+    def redacted(cls, endpoint: WebhookEndpoint) -> WebhookEndpointWithSecret:
+        """The answer to keep for replays: everything but the secret."""
+        out = WebhookEndpointOut.of(endpoint)
+        return cls(**msgspec.structs.asdict(out), secret_redacted=True)
+
+
+class WebhookEndpointDeleted(WebhookEndpointOut, kw_only=True):
+    """An endpoint just deleted: it receives nothing more and is no longer found."""
+
+    deleted: bool = True
+
+    @classmethod
+    def of_deleted(cls, endpoint: WebhookEndpoint) -> WebhookEndpointDeleted:
+        return cls(**msgspec.structs.asdict(WebhookEndpointOut.of(endpoint)), deleted=True)
+
+
+class ReplayRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Send again every event of a time window that the endpoint subscribes to."""
+
+    since: Annotated[
+        AwareDatetime,
+        msgspec.Meta(description="Events created at or after this instant (at most 30 days ago)"),
+    ]
+    until: (
+        Annotated[
+            AwareDatetime,
+            msgspec.Meta(description="Events created before this instant; default: now"),
+        ]
+        | None
+    ) = None
+
+
+class ReplayOut(msgspec.Struct, kw_only=True):
+    """What a replay scheduled: each event goes out as a fresh delivery."""
+
+    endpoint: str
+    since: datetime
+    until: datetime
+    events_scheduled: int
+    object: Literal["replay"] = "replay"
+
+
+class RedeliverRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """Where to send an event again: one endpoint, or every endpoint that subscribes to it."""
+
+    endpoint: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                pattern=id_pattern("webhook_endpoint"),
+                description="Only this endpoint (we_…); default: every enabled one subscribed",
+            ),
+        ]
+        | None
+    ) = None
+
+
+class WebhookAttemptOut(msgspec.Struct, kw_only=True):
+    """One try at a delivery: what the endpoint answered, or why nothing came back."""
+
+    id: str
+    created_at: datetime
+    status_code: int | None
+    duration_ms: int
+    response_body: str | None
+    """The first 1 KiB of the answer."""
+    error: str | None
+    """Why there was no answer: ``timeout``, ``connect_error``, ``blocked_address``…"""
+
+    @classmethod
+    def of(cls, attempt: WebhookAttempt) -> WebhookAttemptOut:
+        return cls(
+            id=attempt.id,
+            created_at=attempt.created_at,
+            status_code=attempt.status_code,
+            duration_ms=attempt.duration_ms,
+            response_body=attempt.response_body,
+            error=attempt.error,
+        )
+
+
+class WebhookDeliveryOut(msgspec.Struct, kw_only=True):
+    """The event sent to one of the caller's endpoints: its state and every attempt."""
+
+    id: str
+    endpoint: str
+    status: Literal["pending", "succeeded", "failed"]
+    next_attempt_at: datetime | None
+    """While pending: when the next attempt is due."""
+    attempts: list[WebhookAttemptOut]
+    """Oldest first."""
+
+    @classmethod
+    def of(cls, delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> WebhookDeliveryOut:
+        return cls(
+            id=delivery.id,
+            endpoint=delivery.endpoint_id,
+            status=delivery.status,  # type: ignore[arg-type]
+            next_attempt_at=delivery.next_attempt_at if delivery.status == "pending" else None,
+            attempts=[WebhookAttemptOut.of(a) for a in attempts],
+        )
+
+
+class EventWithDeliveries(EventOut, kw_only=True):
+    """An event, with its deliveries to the caller's own endpoints."""
+
+    deliveries: list[WebhookDeliveryOut]

@@ -1,6 +1,10 @@
-"""The error responses each handler declares, so every error reaches OpenAPI and the SDK."""
+"""The error responses each handler declares, so every error reaches OpenAPI and the SDK; and
+the steps that finish the rendered document where no handler can speak (``add_document_step``)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from litestar.openapi.datastructures import ResponseSpec
 
@@ -49,3 +53,21 @@ def problem_responses(statuses: tuple[int, ...] = READ_ERRORS) -> dict[int, Resp
         )
         for status in statuses
     }
+
+
+DocumentStep = Callable[[dict[str, Any]], None]
+_DOCUMENT_STEPS: dict[str, DocumentStep] = {}
+
+
+def add_document_step(name: str, step: DocumentStep) -> None:
+    """Have ``step`` finish, in place, every OpenAPI document the app renders (after its links):
+    for what no handler can declare, such as the webhooks the API sends. A domain registers its
+    step when its controllers are imported; registering ``name`` again replaces the step."""
+    _DOCUMENT_STEPS[name] = step
+
+
+def finish_document(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (an OpenAPI dict) after every registered step, in registration order."""
+    for step in _DOCUMENT_STEPS.values():
+        step(document)
+    return document

@@ -1,5 +1,5 @@
 """OpenAPI links: how one operation's answer feeds the next (a quote's offer into a bind, a new
-product into its updates, a new account into its keys).
+product into its updates, a new account into its keys, a new webhook endpoint into its changes).
 
 Integrators read them as the map of the API's flows; schemathesis follows them to test whole
 sequences. Litestar has no per-handler way to declare links, so ``OpenAPIConfigWithLinks`` adds
@@ -14,6 +14,8 @@ from typing import Any
 
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import OpenAPI
+
+from marketplace.kit.openapi import finish_document
 
 Link = dict[str, Any]
 
@@ -33,6 +35,7 @@ def _bind(source: str) -> Link:
 _QUOTE = "$response.body#/id"
 _PRODUCT = "$response.body#/id"
 _ACCOUNT = "$response.body#/id"
+_ENDPOINT = "$response.body#/id"
 
 LINKS: dict[tuple[str, str], dict[str, Link]] = {
     ("create_quote", "201"): {
@@ -63,6 +66,23 @@ LINKS: dict[tuple[str, str], dict[str, Link]] = {
         "RetrieveAccount": _link("retrieve_account", "The account", account_id=_ACCOUNT),
         "CreateApiKey": _link("create_api_key", "A key for the account", account_id=_ACCOUNT),
         "ListApiKeys": _link("list_api_keys", "The account's keys", account_id=_ACCOUNT),
+    },
+    ("create_webhook_endpoint", "201"): {
+        "RetrieveWebhookEndpoint": _link(
+            "retrieve_webhook_endpoint", "The endpoint", webhook_endpoint_id=_ENDPOINT
+        ),
+        "UpdateWebhookEndpoint": _link(
+            "update_webhook_endpoint", "Change the endpoint", webhook_endpoint_id=_ENDPOINT
+        ),
+        "RotateWebhookEndpointSecret": _link(
+            "rotate_webhook_endpoint_secret", "A new secret", webhook_endpoint_id=_ENDPOINT
+        ),
+        "ReplayWebhookEndpoint": _link(
+            "replay_webhook_endpoint", "Send past events again", webhook_endpoint_id=_ENDPOINT
+        ),
+        "DeleteWebhookEndpoint": _link(
+            "delete_webhook_endpoint", "Delete the endpoint", webhook_endpoint_id=_ENDPOINT
+        ),
     },
     ("create_api_key", "201"): {
         "RevokeApiKey": _link(
@@ -100,7 +120,7 @@ def with_links(document: dict[str, Any]) -> dict[str, Any]:
 
 class _OpenAPIWithLinks(OpenAPI):
     def to_schema(self) -> dict[str, Any]:
-        return with_links(super().to_schema())
+        return finish_document(with_links(super().to_schema()))
 
 
 class OpenAPIConfigWithLinks(OpenAPIConfig):

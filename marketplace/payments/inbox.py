@@ -1,13 +1,19 @@
-"""The Stripe inbox: remember each handled Stripe event id once."""
+"""The Stripe inbox: remember each handled Stripe event id once (for 30 days: Stripe retries
+an event for 3 days at most)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.kit.clock import utc_now
 from marketplace.kit.sql import insert_ignore
 from marketplace.models.payments import StripeEvent
 from marketplace.payments.views import StripeEventView
+
+RETENTION = timedelta(days=30)
 
 
 async def record_once(session: AsyncSession, event: StripeEventView, outcome: str) -> bool:
@@ -32,3 +38,10 @@ async def record_once(session: AsyncSession, event: StripeEventView, outcome: st
             "outcome": outcome,
         },
     )
+
+
+async def purge(session: AsyncSession, now: datetime) -> int:
+    """Forget the events received more than ``RETENTION`` ago; how many went."""
+    statement = delete(StripeEvent).where(StripeEvent.received_at < now - RETENTION)
+    result = await session.execute(statement)
+    return int(result.rowcount)  # type: ignore[attr-defined]

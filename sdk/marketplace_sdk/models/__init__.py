@@ -16,12 +16,23 @@ from .capacity import Capacity
 from .counter_offer import CounterOffer
 from .country import Country
 from .cover_create import CoverCreate
+from .cover_event import CoverEvent
+from .cover_event_data import CoverEventData
+from .cover_event_data_previous_attributes_type_0 import (
+    CoverEventDataPreviousAttributesType0,
+)
+from .cover_event_type import CoverEventType
 from .cover_out import CoverOut
 from .cover_out_status import CoverOutStatus
 from .currency import Currency
 from .currency_terms import CurrencyTerms
 from .decline import Decline
 from .decline_reason import DeclineReason
+from .event_data import EventData
+from .event_data_object import EventDataObject
+from .event_data_previous_attributes_type_0 import EventDataPreviousAttributesType0
+from .event_out import EventOut
+from .event_with_deliveries import EventWithDeliveries
 from .field_error import FieldError
 from .health import Health
 from .invoice_in import InvoiceIn
@@ -31,12 +42,17 @@ from .list_accounts_role_type_3_type_1 import ListAccountsRoleType3Type1
 from .list_covers_status_type_1 import ListCoversStatusType1
 from .list_covers_status_type_2_type_1 import ListCoversStatusType2Type1
 from .list_covers_status_type_3_type_1 import ListCoversStatusType3Type1
+from .list_events_type_type_1 import ListEventsTypeType1
+from .list_events_type_type_2_type_1 import ListEventsTypeType2Type1
+from .list_events_type_type_3_type_1 import ListEventsTypeType3Type1
 from .list_of_account_out import ListOfAccountOut
 from .list_of_api_key_out import ListOfApiKeyOut
 from .list_of_buyer_out import ListOfBuyerOut
 from .list_of_cover_out import ListOfCoverOut
+from .list_of_event_out import ListOfEventOut
 from .list_of_product_out import ListOfProductOut
 from .list_of_quote_out import ListOfQuoteOut
+from .list_of_webhook_endpoint_out import ListOfWebhookEndpointOut
 from .list_products_status_type_1 import ListProductsStatusType1
 from .list_products_status_type_2_type_1 import ListProductsStatusType2Type1
 from .list_products_status_type_3_type_1 import ListProductsStatusType3Type1
@@ -60,9 +76,37 @@ from .readiness_migrations import ReadinessMigrations
 from .readiness_status import ReadinessStatus
 from .readiness_writes import ReadinessWrites
 from .reason import Reason
+from .redeliver_request import RedeliverRequest
 from .relationship_in import RelationshipIn
+from .replay_out import ReplayOut
+from .replay_request import ReplayRequest
 from .risk import Risk
+from .secret_rotation import SecretRotation
 from .sector import Sector
+from .webhook_attempt_out import WebhookAttemptOut
+from .webhook_delivery_out import WebhookDeliveryOut
+from .webhook_delivery_out_status import WebhookDeliveryOutStatus
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .webhook_endpoint_create_enabled_events_item import (
+    WebhookEndpointCreateEnabledEventsItem,
+)
+from .webhook_endpoint_deleted import WebhookEndpointDeleted
+from .webhook_endpoint_deleted_status import WebhookEndpointDeletedStatus
+from .webhook_endpoint_event import WebhookEndpointEvent
+from .webhook_endpoint_event_data import WebhookEndpointEventData
+from .webhook_endpoint_event_data_previous_attributes_type_0 import (
+    WebhookEndpointEventDataPreviousAttributesType0,
+)
+from .webhook_endpoint_event_type import WebhookEndpointEventType
+from .webhook_endpoint_out import WebhookEndpointOut
+from .webhook_endpoint_out_status import WebhookEndpointOutStatus
+from .webhook_endpoint_update import WebhookEndpointUpdate
+from .webhook_endpoint_update_enabled_events_type_0_item import (
+    WebhookEndpointUpdateEnabledEventsType0Item,
+)
+from .webhook_endpoint_update_status_type_0 import WebhookEndpointUpdateStatusType0
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .webhook_endpoint_with_secret_status import WebhookEndpointWithSecretStatus
 
 __all__ = (
     "AccountCreate",
@@ -81,12 +125,21 @@ __all__ = (
     "CounterOffer",
     "Country",
     "CoverCreate",
+    "CoverEvent",
+    "CoverEventData",
+    "CoverEventDataPreviousAttributesType0",
+    "CoverEventType",
     "CoverOut",
     "CoverOutStatus",
     "Currency",
     "CurrencyTerms",
     "Decline",
     "DeclineReason",
+    "EventData",
+    "EventDataObject",
+    "EventDataPreviousAttributesType0",
+    "EventOut",
+    "EventWithDeliveries",
     "FieldError",
     "Health",
     "InvoiceIn",
@@ -96,12 +149,17 @@ __all__ = (
     "ListCoversStatusType1",
     "ListCoversStatusType2Type1",
     "ListCoversStatusType3Type1",
+    "ListEventsTypeType1",
+    "ListEventsTypeType2Type1",
+    "ListEventsTypeType3Type1",
     "ListOfAccountOut",
     "ListOfApiKeyOut",
     "ListOfBuyerOut",
     "ListOfCoverOut",
+    "ListOfEventOut",
     "ListOfProductOut",
     "ListOfQuoteOut",
+    "ListOfWebhookEndpointOut",
     "ListProductsStatusType1",
     "ListProductsStatusType2Type1",
     "ListProductsStatusType3Type1",
@@ -125,7 +183,29 @@ __all__ = (
     "ReadinessStatus",
     "ReadinessWrites",
     "Reason",
+    "RedeliverRequest",
     "RelationshipIn",
+    "ReplayOut",
+    "ReplayRequest",
     "Risk",
+    "SecretRotation",
     "Sector",
+    "WebhookAttemptOut",
+    "WebhookDeliveryOut",
+    "WebhookDeliveryOutStatus",
+    "WebhookEndpointCreate",
+    "WebhookEndpointCreateEnabledEventsItem",
+    "WebhookEndpointDeleted",
+    "WebhookEndpointDeletedStatus",
+    "WebhookEndpointEvent",
+    "WebhookEndpointEventData",
+    "WebhookEndpointEventDataPreviousAttributesType0",
+    "WebhookEndpointEventType",
+    "WebhookEndpointOut",
+    "WebhookEndpointOutStatus",
+    "WebhookEndpointUpdate",
+    "WebhookEndpointUpdateEnabledEventsType0Item",
+    "WebhookEndpointUpdateStatusType0",
+    "WebhookEndpointWithSecret",
+    "WebhookEndpointWithSecretStatus",
 )

@@ -1,0 +1,16 @@
+from enum import StrEnum
+
+
+class CoverEventType(StrEnum):
+    COVER_ACTIVATED = "cover.activated"
+    COVER_CANCELLED = "cover.cancelled"
+    COVER_CANCELLING = "cover.cancelling"
+    COVER_CLAIMED = "cover.claimed"
+    COVER_CREATED = "cover.created"
+    COVER_EXPIRED = "cover.expired"
+    COVER_PAYMENT_FAILED = "cover.payment_failed"
+    COVER_SETTLED = "cover.settled"
+    COVER_UPDATED = "cover.updated"
+
+    def __str__(self) -> str:
+        return str(self.value)

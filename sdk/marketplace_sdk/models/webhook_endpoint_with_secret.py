@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.webhook_endpoint_with_secret_status import WebhookEndpointWithSecretStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WebhookEndpointWithSecret")
+
+
+@_attrs_define
+class WebhookEndpointWithSecret:
+    """
+    Attributes:
+        account (str):
+        created_at (datetime.datetime):
+        description (None | str):
+        disabled_reason (None | str):
+        enabled_events (list[str]):
+        id (str):
+        livemode (bool):
+        secret (None | str): The signing secret (`whsec_` and base64 of 24 random bytes, the Standard Webhooks format);
+            null in a replay of this answer
+        secret_redacted (bool): True when this answer is a replay: the secret is not shown again
+        status (WebhookEndpointWithSecretStatus):
+        updated_at (datetime.datetime):
+        url (str):
+        object_ (Literal['webhook_endpoint'] | Unset):  Default: 'webhook_endpoint'.
+    """
+
+    account: str
+    created_at: datetime.datetime
+    description: None | str
+    disabled_reason: None | str
+    enabled_events: list[str]
+    id: str
+    livemode: bool
+    secret: None | str
+    secret_redacted: bool
+    status: WebhookEndpointWithSecretStatus
+    updated_at: datetime.datetime
+    url: str
+    object_: Literal["webhook_endpoint"] | Unset = "webhook_endpoint"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        account = self.account
+
+        created_at = self.created_at.isoformat()
+
+        description: None | str
+        description = self.description
+
+        disabled_reason: None | str
+        disabled_reason = self.disabled_reason
+
+        enabled_events = self.enabled_events
+
+        id = self.id
+
+        livemode = self.livemode
+
+        secret: None | str
+        secret = self.secret
+
+        secret_redacted = self.secret_redacted
+
+        status = self.status.value
+
+        updated_at = self.updated_at.isoformat()
+
+        url = self.url
+
+        object_ = self.object_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "account": account,
+                "created_at": created_at,
+                "description": description,
+                "disabled_reason": disabled_reason,
+                "enabled_events": enabled_events,
+                "id": id,
+                "livemode": livemode,
+                "secret": secret,
+                "secret_redacted": secret_redacted,
+                "status": status,
+                "updated_at": updated_at,
+                "url": url,
+            }
+        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        account = d.pop("account")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        def _parse_disabled_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        disabled_reason = _parse_disabled_reason(d.pop("disabled_reason"))
+
+        enabled_events = cast(list[str], d.pop("enabled_events"))
+
+        id = d.pop("id")
+
+        livemode = d.pop("livemode")
+
+        def _parse_secret(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        secret = _parse_secret(d.pop("secret"))
+
+        secret_redacted = d.pop("secret_redacted")
+
+        status = WebhookEndpointWithSecretStatus(d.pop("status"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        url = d.pop("url")
+
+        object_ = cast(Literal["webhook_endpoint"] | Unset, d.pop("object", UNSET))
+        if object_ != "webhook_endpoint" and not isinstance(object_, Unset):
+            raise ValueError(
+                f"object must match const 'webhook_endpoint', got '{object_}'"
+            )
+
+        webhook_endpoint_with_secret = cls(
+            account=account,
+            created_at=created_at,
+            description=description,
+            disabled_reason=disabled_reason,
+            enabled_events=enabled_events,
+            id=id,
+            livemode=livemode,
+            secret=secret,
+            secret_redacted=secret_redacted,
+            status=status,
+            updated_at=updated_at,
+            url=url,
+            object_=object_,
+        )
+
+        webhook_endpoint_with_secret.additional_properties = d
+        return webhook_endpoint_with_secret
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
