@@ -48,18 +48,21 @@ class Decision:
     endpoint_gone: bool = False
 
 
-def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
-    """The time a ``Retry-After`` header asks for (delay in seconds or an HTTP date)."""
+def parse_retry_after(value: str | None, now: datetime, cap_s: float) -> datetime | None:
+    """The time a ``Retry-After`` header asks for (a delay in seconds or an HTTP date), no
+    later than ``cap_s`` after ``now``; None when there is none or it cannot be read. Whatever
+    an endpoint sends, this never raises: one answer must not stop the worker."""
     if value is None:
         return None
-    text = value.strip()
-    if text.isdigit():
-        return now + timedelta(seconds=int(text))
+    text, latest = value.strip(), now + timedelta(seconds=cap_s)
+    if text.isascii() and text.isdigit():
+        seconds = cap_s if len(text.lstrip("0")) > len(str(int(cap_s))) else int(text)
+        return min(latest, now + timedelta(seconds=seconds))
     try:
         asked = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return asked if asked.tzinfo is not None else asked.replace(tzinfo=UTC)
+    return min(latest, asked if asked.tzinfo is not None else asked.replace(tzinfo=UTC))
 
 
 def retry_delay_s(policy: RetryPolicy, attempts: int, rng: random.Random) -> float | None:
@@ -90,9 +93,9 @@ def decide(
         return Decision("failed")
     due = now + timedelta(seconds=delay_s)
     if status_code in RETRY_AFTER_STATUSES:
-        asked = parse_retry_after(retry_after, now)
+        asked = parse_retry_after(retry_after, now, policy.retry_after_cap_s)
         if asked is not None:
-            due = max(due, min(asked, now + timedelta(seconds=policy.retry_after_cap_s)))
+            due = max(due, asked)
     return Decision("pending", due)
 
 

@@ -3,8 +3,11 @@
 In live mode an endpoint must be ``https`` and every address its host resolves to must be a
 public one: not loopback, private, link-local (cloud metadata at 169.254.169.254 among them),
 shared (100.64/10), multicast, reserved or unspecified, in IPv4 or IPv6 (IPv4-mapped IPv6
-included). Test mode also accepts ``http`` and loopback, so a developer can receive events on
-their own machine; private and metadata addresses stay refused in both modes.
+included), nor an IPv6 address that carries an IPv4 one to be reached through a translator
+(NAT64, 6to4, Teredo, IPv4-compatible). An IPv4 address in any spelling the C library accepts
+(``2130706433``, ``0x7f.1``, ``0177.0.0.1``) is read as the address it is. Test mode also
+accepts ``http`` and loopback, so a developer can receive events on their own machine; private
+and metadata addresses stay refused in both modes.
 
 The check runs at registration (``check_url``) and again at each connection
 (``resolve_target``): the request is sent to the very address that was checked, with the host
@@ -40,6 +43,14 @@ class Target:
     sni_hostname: str | None
 
 
+TRANSLATED_IPV4 = tuple(
+    ipaddress.IPv6Network(network)
+    for network in ("64:ff9b::/96", "64:ff9b:1::/48", "2002::/16", "2001::/32", "::/96")
+)
+"""IPv6 ranges whose addresses lead to an embedded IPv4 address (NAT64, 6to4, Teredo,
+IPv4-compatible): never a webhook's destination."""
+
+
 def _scheme_and_host(url: str, livemode: bool) -> tuple[str, str, int]:
     parts = urlsplit(url)
     allowed = ("https",) if livemode else ("https", "http")
@@ -50,12 +61,12 @@ def _scheme_and_host(url: str, livemode: bool) -> tuple[str, str, int]:
     if not parts.hostname:
         raise BlockedUrl("host_missing", "The URL has no host")
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError as error:
-        raise BlockedUrl(
-            "port_invalid", "The URL's port is not a number from 1 to 65535"
-        ) from error
-    return parts.scheme, parts.hostname, port
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise BlockedUrl("port_invalid", "The URL's port is not a number from 1 to 65535")
+    return parts.scheme, parts.hostname, port or (443 if parts.scheme == "https" else 80)
 
 
 def address_allowed(address: IpAddress, livemode: bool) -> bool:
@@ -64,13 +75,22 @@ def address_allowed(address: IpAddress, livemode: bool) -> bool:
         address = address.ipv4_mapped
     if address.is_loopback:
         return not livemode
+    if isinstance(address, ipaddress.IPv6Address) and any(
+        address in network for network in TRANSLATED_IPV4
+    ):
+        return False
     return address.is_global and not address.is_multicast
 
 
 def _literal(host: str) -> IpAddress | None:
+    """The address ``host`` spells, if it is one (IPv4 in any form ``inet_aton`` reads)."""
     try:
         return ipaddress.ip_address(host)
     except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except (OSError, UnicodeError, ValueError):
         return None
 
 
@@ -112,6 +132,7 @@ async def resolve_target(url: str, livemode: bool) -> Target:
     chosen = addresses[0]
     literal = f"[{chosen}]" if chosen.version == 6 else str(chosen)
     netloc = literal if parts.port is None else f"{literal}:{parts.port}"
-    host_header = host if parts.port is None else f"{host}:{parts.port}"
+    named = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
+    host_header = named if parts.port is None else f"{named}:{parts.port}"
     pinned = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
     return Target(pinned, host_header, host if scheme == "https" else None)

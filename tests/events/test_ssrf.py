@@ -28,6 +28,19 @@ BOTH_REFUSED = [
     "https://[::ffff:10.0.0.1]/hooks",
     "https://0.0.0.0/hooks",
     "https://224.0.0.1/hooks",
+    # IPv4 spelled as the C library reads it: metadata and private addresses in disguise
+    "https://2852039166/latest/",
+    "https://0xa9fea9fe/latest/",
+    "https://0251.0376.0251.0376/latest/",
+    "https://167772161/hooks",
+    "https://012.0.0.1/hooks",
+    # IPv6 addresses that lead to an IPv4 one (NAT64, 6to4, Teredo, IPv4-compatible)
+    "https://[64:ff9b::a9fe:a9fe]/hooks",
+    "https://[64:ff9b::7f00:1]/hooks",
+    "https://[2002:7f00:1::]/hooks",
+    "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hooks",
+    "https://[::127.0.0.1]/hooks",
+    "https://[::169.254.169.254]/hooks",
 ]
 TABLE = [
     # (url, reason in test mode, reason in live mode)
@@ -39,12 +52,15 @@ TABLE = [
     ("https://localhost/in", OK, "address_not_allowed"),
     ("https://api.localhost/in", OK, "address_not_allowed"),
     ("https://[::1]/in", OK, "address_not_allowed"),
+    ("http://2130706433:4242/in", OK, "scheme_not_allowed"),  # 127.0.0.1, loopback
+    ("https://0x7f.1/in", OK, "address_not_allowed"),
     *((url, "address_not_allowed", "address_not_allowed") for url in BOTH_REFUSED),
     ("https://user:secret@hooks.example.com/in", "credentials_in_url", "credentials_in_url"),
     ("https://token@hooks.example.com/in", "credentials_in_url", "credentials_in_url"),
     ("ftp://hooks.example.com/in", "scheme_not_allowed", "scheme_not_allowed"),
     ("https:///in", "host_missing", "host_missing"),
     ("https://hooks.example.com:99999/in", "port_invalid", "port_invalid"),
+    ("https://93.184.216.34:0/in", "port_invalid", "port_invalid"),
 ]
 MODES = [pytest.param(False, id="test"), pytest.param(True, id="live")]
 
@@ -197,3 +213,13 @@ async def test_a_new_url_is_checked_as_a_first_one_is(client, keys, monkeypatch)
         json={"url": "https://metadata.example.com/"},
     )
     assert_problem(moved, 422, "webhook_url_not_allowed", param="url")
+
+
+@pytest.mark.parametrize(
+    ("url", "host_header"),
+    [("http://[::1]:4242/in", "[::1]:4242"), ("https://[::1]/in", "[::1]")],
+)
+async def test_an_ipv6_literal_keeps_its_brackets_in_the_host_header(url, host_header):
+    target = await ssrf.resolve_target(url, livemode=False)
+    assert target.host_header == host_header
+    assert target.url == url

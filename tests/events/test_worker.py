@@ -73,6 +73,12 @@ async def test_failures_are_retried_on_the_schedule_then_given_up(database, new_
         (429, "1", 5),  # earlier than the schedule: the schedule wins
         (500, "3600", 5),  # only on 429 and 503
         (503, "soon", 5),  # unreadable
+        (429, "\u00b2", 5),  # a digit, but not an ASCII one
+        # past what a date can hold: capped, and the worker goes on
+        (503, "1000000000000", 24 * 3600),
+        (429, "99999999999999999999999999", 24 * 3600),
+        (503, "Fri, 31 Dec 9999 23:59:59 GMT", 24 * 3600),
+        (429, "000000000000000000060", 60),  # leading zeros read as a number
     ],
 )
 async def test_retry_after_is_honoured_when_it_asks_for_later(
