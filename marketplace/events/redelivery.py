@@ -90,14 +90,13 @@ async def replay(
         repository.created_from(since),
         repository.created_before(until),
     )
-    found = await repository.count(session, query)
-    if found > MAX_REPLAYED_EVENTS:
+    event_ids = await repository.event_ids(session, query, limit=MAX_REPLAYED_EVENTS + 1)
+    if len(event_ids) > MAX_REPLAYED_EVENTS:
         raise ReplayWindowTooLarge(
-            f"{found} events are in this window; a replay sends at most {MAX_REPLAYED_EVENTS}:"
-            " ask for a shorter window",
+            f"More than {MAX_REPLAYED_EVENTS} events are in this window, and a replay sends at"
+            " most that many: ask for a shorter window",
             param="since",
         )
-    event_ids = await repository.event_ids(session, query)
     await repository.schedule_deliveries(session, event_ids, endpoint.id, now)
     return Replayed(endpoint, since, until, len(event_ids))
 

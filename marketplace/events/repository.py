@@ -24,7 +24,6 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -33,7 +32,7 @@ from sqlalchemy.sql.selectable import GenerativeSelect
 from marketplace.db import UtcDateTime
 from marketplace.events.matching import WILDCARD, seen_by
 from marketplace.kit.ids import new_id
-from marketplace.kit.sql import dialect_insert
+from marketplace.kit.sql import dialect_insert, is_postgres
 from marketplace.models.accounts import ROLES, Account
 from marketplace.models.events import (
     Event,
@@ -70,24 +69,7 @@ async def schedule_delivery(
     """Have ``event_id`` sent to ``endpoint_id`` now, from a fresh retry schedule: a new
     delivery, or an existing one (succeeded or failed before) made pending again. A delivery
     being sent right now keeps its lease: it goes out again after that attempt."""
-    statement = (
-        dialect_insert(session, WebhookDelivery)
-        .values(
-            id=new_id("webhook_delivery"),
-            event_id=event_id,
-            endpoint_id=endpoint_id,
-            status="pending",
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-            updated_at=now,
-        )
-        .on_conflict_do_update(
-            index_elements=[WebhookDelivery.event_id, WebhookDelivery.endpoint_id],
-            set_={"status": "pending", "attempts": 0, "next_attempt_at": now, "updated_at": now},
-        )
-    )
-    await session.execute(statement)
+    await schedule_deliveries(session, [event_id], endpoint_id, now)
 
 
 def endpoints_query(account_id: str, livemode: bool) -> Select[WebhookEndpoint]:
@@ -223,14 +205,11 @@ async def attempts_of(session: AsyncSession, delivery_ids: list[str]) -> list[We
     return list((await session.execute(query)).scalars())
 
 
-async def count(session: AsyncSession, query: Select[Event]) -> int:
-    counted = select(func.count()).select_from(query.subquery())
-    return int((await session.execute(counted)).scalar_one())
-
-
-async def event_ids(session: AsyncSession, query: Select[Event]) -> list[str]:
-    """The ids of the events ``query`` finds, oldest first."""
-    ids = query.with_only_columns(Event.id).order_by(Event.id)
+async def event_ids(
+    session: AsyncSession, query: Select[Event], limit: int | None = None
+) -> list[str]:
+    """The ids of the events ``query`` finds, oldest first (the first ``limit``)."""
+    ids = query.with_only_columns(Event.id).order_by(Event.id).limit(limit)
     return list((await session.execute(ids)).scalars())
 
 
@@ -264,14 +243,10 @@ _SENDING_COLUMNS = (
 LockableQuery = TypeVar("LockableQuery", bound=GenerativeSelect)
 
 
-def _is_postgres(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
 def _skip_locked(session: AsyncSession, query: LockableQuery, *of: Any) -> LockableQuery:
     """On PostgreSQL, lock the rows chosen and pass over those another worker holds, so
     several workers share the outbox; SQLite has one writer at a time anyway."""
-    if not _is_postgres(session):
+    if not is_postgres(session):
         return query
     return query.with_for_update(skip_locked=True, of=list(of) or None)
 
@@ -354,9 +329,8 @@ async def add_deliveries(
         }
         for row in rows
     ]
-    dialect = postgresql if _is_postgres(session) else sqlite
     statement = (
-        dialect.insert(_DELIVERIES)
+        dialect_insert(session, _DELIVERIES)
         .on_conflict_do_nothing()
         .returning(_DELIVERIES.c.id, _DELIVERIES.c.event_id, _DELIVERIES.c.endpoint_id)
     )

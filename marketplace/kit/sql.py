@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
 
-def dialect_insert(session: AsyncSession, model: type[DeclarativeBase]) -> Any:
+def is_postgres(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def dialect_insert(session: AsyncSession, model: type[DeclarativeBase] | Table) -> Any:
     """An INSERT with the backend's ON CONFLICT clauses (the same on SQLite and PostgreSQL)."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    dialect = postgresql if is_postgres(session) else sqlite
     return dialect.insert(model)
 
 
