@@ -65,8 +65,7 @@ async def purge_old_events(database: Database, now: datetime) -> int:
     return await _logged("events", purge_events(database, now))
 
 
-def _jobs(app: Litestar) -> list[tuple[str, int, Job]]:
-    database: Database = app.state.database
+def _jobs(app: Litestar, database: Database) -> list[tuple[str, int, Job]]:
     return [
         (
             "covers",
@@ -86,11 +85,12 @@ def _log_failure(job: str, error: Exception) -> None:
     log.exception("housekeeping.failed", job=job)
 
 
-async def _loop(app: Litestar) -> None:
+async def _loop(app: Litestar, database: Database) -> None:
     loop = asyncio.get_running_loop()
     last_run: dict[str, float] = dict.fromkeys(FIRST_RUN_AFTER_INTERVAL, loop.time())
+    jobs = _jobs(app, database)
     while True:
-        for name, every_seconds, job in _jobs(app):
+        for name, every_seconds, job in jobs:
             if loop.time() - last_run.get(name, -every_seconds) >= every_seconds:
                 last_run[name] = loop.time()
                 try:
@@ -118,10 +118,11 @@ async def housekeeping_lifespan(app: Litestar) -> AsyncIterator[None]:
     runs (after the database and Stripe are ready). At shut-down the worker finishes the
     attempts in flight and records them."""
     settings: Settings = app.state.settings
+    database: Database = app.state.database  # the app's, for as long as it runs
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(_loop(app), name="housekeeping")]
+    tasks = [asyncio.create_task(_loop(app, database), name="housekeeping")]
     if settings.embedded_worker:
-        worker = _deliver(app.state.database, settings, stop)
+        worker = _deliver(database, settings, stop)
         tasks.append(asyncio.create_task(worker, name="webhook-worker"))
     try:
         yield
