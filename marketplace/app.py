@@ -32,6 +32,11 @@ from marketplace import __version__
 from marketplace.accounts.auth import authenticate
 from marketplace.accounts.controllers import AccountController
 from marketplace.buyers.controllers import BuyerController
+from marketplace.claims.controllers import (
+    ClaimController,
+    InvoiceEventController,
+    TestHelperController,
+)
 from marketplace.config import Settings, load_settings
 from marketplace.covers import stripe_events  # noqa: F401 - registers the Stripe event handlers
 from marketplace.covers.controllers import CoverController
@@ -165,10 +170,13 @@ def _api_router() -> Router:
         route_handlers=[
             AccountController,
             BuyerController,
+            ClaimController,
             CoverController,
+            InvoiceEventController,
             EventController,
             ProductController,
             QuoteController,
+            TestHelperController,
             WebhookEndpointController,
         ],
         middleware=[DefineMiddleware(UnitOfWorkMiddleware, authenticate=authenticate)],

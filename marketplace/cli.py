@@ -91,7 +91,9 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     help="Webhook requests in flight at once (MARKETPLACE_WORKER_CONCURRENCY).",
 )
 def worker(concurrency: int | None) -> None:
-    """Deliver webhooks (fan out events, send, retry) until SIGTERM or SIGINT.
+    """Deliver webhooks (fan out events, send, retry) and run the claims' date-driven steps
+    (overdue, time bar, claim opening, collection, approval, deadline notices) until SIGTERM
+    or SIGINT.
 
     ``serve`` runs one inside itself; run these for more throughput (on PostgreSQL they
     share the work) and set MARKETPLACE_EMBEDDED_WORKER=false for the servers.

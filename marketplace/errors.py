@@ -216,8 +216,35 @@ def _param_of(key: str, message: str, request: Request[Any, Any, Any]) -> str:
     return path
 
 
+_MISSING_PARAMETER = re.compile(r"^Missing required (\w+) parameter '([^']+)'")
+
+
+def _declared_name(request: Request[Any, Any, Any], alias: str) -> str:
+    """A parameter's name as the document spells it (headers reach Litestar lower-cased)."""
+    handler = request.scope.get("route_handler")
+    parameters = handler.parsed_fn_signature.parameters.values() if handler else []
+    for parameter in parameters:
+        name = getattr(getattr(parameter, "kwarg_definition", None), "name", None)
+        if isinstance(name, str) and name.lower() == alias.lower():
+            return name
+    return alias
+
+
+def _missing_parameter(request: Request[Any, Any, Any], detail: str) -> MarketplaceError | None:
+    missing = _MISSING_PARAMETER.match(detail)
+    if missing is None:
+        return None
+    kind, name = missing.group(1), _declared_name(request, missing.group(2))
+    message = f"The {kind} {name} is required"
+    return InvalidRequest(message, param=name, errors=[FieldError(param=name, message=message)])
+
+
 def _from_validation(request: Request[Any, Any, Any], exc: ValidationException) -> MarketplaceError:
     items = exc.extra if isinstance(exc.extra, list) else []
+    if not items:
+        missing = _missing_parameter(request, str(exc.detail))
+        if missing is not None:
+            return missing
     field_errors = []
     for item in items:
         message = str(item.get("message", ""))

@@ -1,8 +1,8 @@
 """Background work inside the API process: periodic upkeep (cover expiry and reconciliation,
-refunds owed, the purge of expired idempotency keys, of events and of the Stripe inbox after
-30 days), and the embedded webhook delivery worker (``events/running.py``: one per database,
-unless ``MARKETPLACE_EMBEDDED_WORKER=false``). Each job runs on its own interval; one failing
-never stops the others."""
+refunds owed, the date-driven steps of covers and claims, the purge of expired idempotency
+keys, of events and of the Stripe inbox after 30 days), and the embedded webhook delivery
+worker (``events/running.py``: one per database, unless ``MARKETPLACE_EMBEDDED_WORKER=false``).
+Each job runs on its own interval; one failing never stops the others."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import structlog
 from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from marketplace.claims.jobs import run_due as claims_due
 from marketplace.config import Settings
 from marketplace.covers.jobs import cover_upkeep
 from marketplace.db import Database
@@ -72,6 +73,7 @@ def _jobs(app: Litestar, database: Database) -> list[tuple[str, int, Job]]:
             COVERS_EVERY_SECONDS,
             lambda now: cover_upkeep(database, app.state.get("stripe_gateway"), now),
         ),
+        ("claims", COVERS_EVERY_SECONDS, lambda now: claims_due(database, now)),
         ("idempotency", PURGE_EVERY_SECONDS, lambda now: purge_idempotency_keys(database, now)),
         ("events", PURGE_EVERY_SECONDS, lambda now: purge_old_events(database, now)),
         ("stripe_inbox", PURGE_EVERY_SECONDS, lambda now: purge_stripe_inbox(database, now)),

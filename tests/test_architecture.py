@@ -62,9 +62,10 @@ def _callers_of(*names: str) -> list[str]:
 
 
 def test_a_cover_changes_only_where_its_event_is_written():
-    """Every write to a cover goes through ``covers/changes.py``, which emits the event in
-    the same transaction: a change without its event cannot be written elsewhere."""
-    assert _callers_of("move", "raise_refunded") == ["covers/changes.py"]
+    """Every write to a cover goes through ``covers/changes.py`` (to a claim, through
+    ``claims/changes.py``), which emits the event in the same transaction: a change without its
+    event cannot be written elsewhere."""
+    assert _callers_of("move", "raise_refunded") == ["claims/changes.py", "covers/changes.py"]
     service = (PACKAGE / "covers" / "service.py").read_text(encoding="utf-8")
     assert "session.add(cover)" in service
     assert "await changes.created(session, cover)" in service

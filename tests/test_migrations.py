@@ -137,3 +137,35 @@ def test_identifiers_cross_revision_0008_normalised_and_refunds_back(empty_datab
         run_sql(empty_database, ["SELECT status FROM refunds WHERE id = 're_1'"])
     )
     assert statuses == [("succeeded",)]
+
+
+def test_covers_cross_revision_0010_holding_their_exposure_and_back(empty_database):
+    upgrade(empty_database, "0004")
+    in_a_thread(run_sql(empty_database, SETUP))
+    upgrade(empty_database, "0009")
+
+    upgrade(empty_database, "0010")
+
+    covers, offers, buyers = in_a_thread(
+        run_sql(
+            empty_database,
+            [
+                "SELECT id, insured_outstanding_minor, paid_minor, overdue_declaration_days,"
+                " amicable_collection_days, next_check_at IS NOT NULL FROM covers ORDER BY id",
+                "SELECT overdue_declaration_days, amicable_collection_days FROM offers",
+                "SELECT status FROM buyers",
+            ],
+        )
+    )
+    # active covers hold their insured amount and are looked at by the job; a failed one holds 0
+    assert [(c[0], c[1], c[2], c[3], c[4], bool(c[5])) for c in covers] == [
+        ("cov_1", 90000, 0, 30, 60, True),
+        ("cov_2", 90000, 0, 30, 60, True),
+        ("cov_3", 0, 0, 30, 60, False),
+    ]
+    assert offers == [(30, 60)]
+    assert buyers == [("normal",)]
+
+    command.downgrade(alembic_config(empty_database), "0009")
+
+    assert "insured_outstanding_minor" not in in_a_thread(columns(empty_database, "covers"))

@@ -5,7 +5,23 @@ from __future__ import annotations
 import httpx
 from marketplace_sdk import AuthenticatedClient
 from marketplace_sdk.api.accounts import create_account, retrieve_account, retrieve_my_account
-from marketplace_sdk.models import AccountCreate, AccountCreateRole, AccountOut, Problem
+from marketplace_sdk.api.claims import retrieve_claim
+from marketplace_sdk.api.covers import create_invoice_event
+from marketplace_sdk.api.test_helpers import advance_cover_clock
+from marketplace_sdk.models import (
+    AccountCreate,
+    AccountCreateRole,
+    AccountOut,
+    AdvanceClock,
+    ClaimOut,
+    CoverOut,
+    InvoiceEventCreate,
+    InvoiceEventCreateType,
+    InvoiceEventOut,
+    Problem,
+)
+
+from tests.claims.helpers import active_cover, days_to_due, parties
 
 
 def _sdk(transport, secret):
@@ -49,3 +65,31 @@ async def test_the_sdk_sends_idempotency_keys(asgi_transport, new_tenant):
     assert isinstance(again.parsed, AccountOut)
     assert again.parsed.id == first.parsed.id
     assert again.headers["idempotent-replayed"] == "true"
+
+
+async def test_the_sdk_drives_a_cover_past_its_due_date_with_the_test_clock(
+    asgi_transport, client, new_tenant
+):
+    who = await parties(client, new_tenant)
+    cover = await active_cover(client, who, amount=1_000_000)
+    sdk = _sdk(asgi_transport, who.platform.secret)
+
+    late = await advance_cover_clock.asyncio(
+        cover["id"], client=sdk, body=AdvanceClock(days=days_to_due(cover) + 1)
+    )
+    declared = await create_invoice_event.asyncio(
+        cover["id"],
+        client=sdk,
+        body=InvoiceEventCreate(type_=InvoiceEventCreateType.INVOICE_OVERDUE),
+        idempotency_key="declare-once",
+    )
+    claimed = await advance_cover_clock.asyncio(cover["id"], client=sdk, body=AdvanceClock(days=59))
+
+    assert isinstance(late, CoverOut)
+    assert late.status.value == "overdue"
+    assert isinstance(declared, InvoiceEventOut)
+    assert isinstance(claimed, CoverOut)
+    assert claimed.status.value == "claimed"
+    claim = await retrieve_claim.asyncio(str(claimed.claim), client=sdk)
+    assert isinstance(claim, ClaimOut)
+    assert claim.outstanding_at_declaration == 1_000_000

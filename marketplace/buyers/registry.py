@@ -4,17 +4,20 @@ A buyer's identity (mode, country, registration number) is shared, so that expos
 capacity hold across every seller. What a platform or seller says of the buyer (name, sector,
 revenue, incidents, …) is stored for that account only, merged with what it said before, and
 its quotes are scored on it alone: another tenant can neither read it nor move its score.
+
+What insurers and the operator report (signals) is marketplace-wide and feeds every tenant's
+score alike (``scoring_facts``): it is read in the same query as the buyer.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import repository
-from marketplace.buyers.repository import BuyerOnRecord
+from marketplace.buyers.repository import BuyerOnRecord, MarketSignals
 from marketplace.buyers.schemas import BuyerIn
 from marketplace.kit.ids import new_id
 from marketplace.kit.normalise import registration_key
@@ -40,12 +43,40 @@ def identity_of(principal: Principal, buyer: BuyerIn) -> tuple[bool, str, str]:
     return principal.livemode, country, registration_key(country, buyer.registration_number)
 
 
-async def on_record(session: AsyncSession, principal: Principal, buyer: BuyerIn) -> BuyerOnRecord:
-    """The buyer as the caller's quote sees it: identity, the caller's own facts, exposure."""
-    return await repository.on_record(session, identity_of(principal, buyer), principal.account_id)
+INCIDENT_WINDOW_DAYS = 365
+"""Payment default signals dated within this many days count as payment incidents (the
+model's ``payment_incidents_12m``)."""
 
 
-def merged_facts(known: BuyerFactSet | None, incoming: BuyerIn, currency: str) -> dict[str, Any]:
+async def on_record(
+    session: AsyncSession, principal: Principal, buyer: BuyerIn, now: datetime
+) -> BuyerOnRecord:
+    """The buyer as the caller's quote sees it: identity and status, the caller's own facts,
+    exposure and insurers' limits, the signals that feed its score."""
+    return await repository.on_record(
+        session,
+        identity_of(principal, buyer),
+        principal.account_id,
+        now.date() - timedelta(days=INCIDENT_WINDOW_DAYS),
+    )
+
+
+def _bureau_score_given_at(
+    known: BuyerFactSet | None, incoming: BuyerIn, now: datetime
+) -> datetime | None:
+    """When the caller gave the bureau score it holds after this quote: restating the score it
+    gave before keeps that date (a platform resending a cached score says nothing new)."""
+    if incoming.bureau_score is None:
+        return known.bureau_score_given_at if known else None
+    restated = known is not None and known.bureau_score == incoming.bureau_score
+    if restated and known is not None and known.bureau_score_given_at is not None:
+        return known.bureau_score_given_at
+    return now
+
+
+def merged_facts(
+    known: BuyerFactSet | None, incoming: BuyerIn, currency: str, now: datetime
+) -> dict[str, Any]:
     """The caller's facts after this quote: what it says now, else what it said before.
 
     A revenue is kept with the currency it was given in, so it is never compared across
@@ -63,17 +94,33 @@ def merged_facts(known: BuyerFactSet | None, incoming: BuyerIn, currency: str) -
     else:
         facts["annual_revenue_minor"] = known.annual_revenue_minor if known else None
         facts["annual_revenue_currency"] = known.annual_revenue_currency if known else None
+    facts["bureau_score_given_at"] = _bureau_score_given_at(known, incoming, now)
     return facts
 
 
-def scoring_facts(own_facts: dict[str, Any]) -> dict[str, Any]:
-    """What a quote is scored on: the caller's own facts, never another tenant's.
+def _signal_score_is_newer(given_at: datetime | None, signals: MarketSignals) -> bool:
+    if signals.bureau_score is None or signals.bureau_score_on is None:
+        return False
+    return given_at is None or signals.bureau_score_on >= given_at.date()
 
-    The seam for marketplace-wide signals: when insurers or the operator report on a buyer
-    (payment incidents, rating changes, insolvency), they are read with the identity and
-    combined here, for every tenant alike.
+
+def scoring_facts(own_facts: dict[str, Any], signals: MarketSignals) -> dict[str, Any]:
+    """What a quote is scored on: the caller's own facts (never another tenant's) overlaid
+    with the marketplace's signals, the same for every tenant.
+
+    - The latest-dated bureau_score signal replaces the caller's bureau score when it is dated
+      on or after the day the caller gave its own (or the caller gave none).
+    - Each payment_default signal of the last ``INCIDENT_WINDOW_DAYS`` adds one payment
+      incident to what the caller reported (a default the caller already counted may count
+      twice: the model then errs on the side of risk).
     """
-    return own_facts
+    facts = dict(own_facts)
+    if _signal_score_is_newer(own_facts.get("bureau_score_given_at"), signals):
+        facts["bureau_score"] = signals.bureau_score
+    if signals.payment_defaults:
+        reported = own_facts["payment_incidents_12m"] or 0
+        facts["payment_incidents_12m"] = reported + signals.payment_defaults
+    return facts
 
 
 async def register(

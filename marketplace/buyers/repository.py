@@ -1,17 +1,20 @@
-"""Every query on buyers, their per-account facts and their exposures."""
+"""Every query on buyers, their per-account facts and their exposures (signals and insurers'
+limits: ``monitoring_repository``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from marketplace.models.accounts import Account
-from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet
+from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet, BuyerLimit, BuyerSignal
 from marketplace.models.covers import Cover
 from marketplace.models.quotes import Quote
 
@@ -20,14 +23,27 @@ FACT_SET_KEY = ("buyer_id", "account_id")
 
 
 @dataclass(frozen=True, slots=True)
+class MarketSignals:
+    """What insurers and the operator reported on a buyer that its next score uses: the bureau
+    score of the latest-dated bureau_score signal (and that date), and how many payment_default
+    signals are dated within the window asked for."""
+
+    bureau_score: int | None = None
+    bureau_score_on: date | None = None
+    payment_defaults: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class BuyerOnRecord:
-    """What a quote needs to know of a buyer: its identity (None when new), the caller's own
-    facts (None when it never sent any) and the marketplace-wide exposure by (product, currency).
-    """
+    """What a quote needs to know of a buyer: its identity and status (None when new), the
+    caller's own facts (None when it never sent any), the marketplace-wide exposure and the
+    insurers' own limits by (product, currency), and the signals that feed its score."""
 
     buyer: Buyer | None
     own_facts: BuyerFactSet | None
     exposures: dict[tuple[str, str], int]
+    limits: dict[tuple[str, str], int] = field(default_factory=dict)
+    signals: MarketSignals = MarketSignals()
 
 
 def _identity_upsert(dialect: Any) -> Any:
@@ -67,19 +83,66 @@ async def write_facts(session: AsyncSession, values: dict[str, Any]) -> None:
     await session.execute(_FACTS_UPSERT[session.get_bind().dialect.name], values)
 
 
+def _latest_bureau_score_id() -> Any:
+    return (
+        select(BuyerSignal.id)
+        .where(BuyerSignal.buyer_id == Buyer.id, BuyerSignal.type == "bureau_score")
+        .order_by(BuyerSignal.effective_on.desc(), BuyerSignal.id.desc())
+        .limit(1)
+        .correlate(Buyer)
+        .scalar_subquery()
+    )
+
+
+def _payment_defaults_since(since: date) -> Any:
+    return (
+        select(func.count(BuyerSignal.id))
+        .where(
+            BuyerSignal.buyer_id == Buyer.id,
+            BuyerSignal.type == "payment_default",
+            BuyerSignal.effective_on >= since,
+        )
+        .correlate(Buyer)
+        .scalar_subquery()
+    )
+
+
 async def on_record(
     session: AsyncSession,
     identity: tuple[bool, str, str],
     account_id: str,
+    defaults_since: date,
 ) -> BuyerOnRecord:
     """One query: the buyer with that (mode, country, registration number), the facts
-    ``account_id`` gave on it, and its exposure by (product, currency)."""
+    ``account_id`` gave on it, its exposure and insurers' limits by (product, currency), and
+    its signals (payment defaults counted from ``defaults_since``).
+
+    An insurer's limit is read with the exposure row of its (product, currency), which setting
+    a limit always creates (``monitoring_repository.set_limit``); the signals are two indexed
+    subqueries on the buyer's signals.
+    """
     livemode, country, registration_number = identity
     own = and_(BuyerFactSet.buyer_id == Buyer.id, BuyerFactSet.account_id == account_id)
+    limit_of_exposure = and_(
+        BuyerLimit.buyer_id == BuyerExposure.buyer_id,
+        BuyerLimit.product_id == BuyerExposure.product_id,
+        BuyerLimit.currency == BuyerExposure.currency,
+    )
+    score = aliased(BuyerSignal)
     query = (
-        select(Buyer, BuyerFactSet, BuyerExposure)
+        select(
+            Buyer,
+            BuyerFactSet,
+            BuyerExposure,
+            BuyerLimit.amount_minor,
+            score.bureau_score,
+            score.effective_on,
+            _payment_defaults_since(defaults_since),
+        )
         .outerjoin(BuyerFactSet, own)
         .outerjoin(BuyerExposure, BuyerExposure.buyer_id == Buyer.id)
+        .outerjoin(BuyerLimit, limit_of_exposure)
+        .outerjoin(score, score.id == _latest_bureau_score_id())
         .where(
             Buyer.livemode == livemode,
             Buyer.country == country,
@@ -89,8 +152,15 @@ async def on_record(
     rows = (await session.execute(query)).all()
     if not rows:
         return BuyerOnRecord(None, None, {})
-    used = {(e.product_id, e.currency): e.exposure_minor for _, _, e in rows if e is not None}
-    return BuyerOnRecord(rows[0][0], rows[0][1], used)
+    used = {(e.product_id, e.currency): e.exposure_minor for _, _, e, *_ in rows if e is not None}
+    limits = {
+        (e.product_id, e.currency): limit
+        for _, _, e, limit, *_ in rows
+        if e is not None and limit is not None
+    }
+    buyer, facts, _, _, bureau_score, bureau_score_on, defaults = rows[0]
+    signals = MarketSignals(bureau_score, bureau_score_on, int(defaults or 0))
+    return BuyerOnRecord(buyer, facts, used, limits, signals)
 
 
 def _quoted_by(account_id: str, include_sellers_of_platform: bool) -> ColumnElement[bool]:

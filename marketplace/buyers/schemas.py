@@ -1,15 +1,18 @@
-"""Wire types of buyers: identity, the caller's own facts and score, capacity."""
+"""Wire types of buyers: identity, the caller's own facts and score, capacity, and the
+monitoring (status, signals, insurers' limits)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Literal, cast
 
 import msgspec
 
+from marketplace.buyers.status import BuyerStatus, SignalType
+from marketplace.kit.ids import id_pattern
 from marketplace.kit.reference import Country, Currency, Sector
-from marketplace.models.buyers import Buyer, BuyerFactSet
-from marketplace.products.schemas import MAX_MINOR_UNITS
+from marketplace.models.buyers import Buyer, BuyerFactSet, BuyerLimit, BuyerSignal
+from marketplace.products.schemas import MAX_MINOR_UNITS, MinorUnits
 
 RegistrationNumber = Annotated[
     str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ./-]*$")
@@ -51,14 +54,24 @@ class Capacity(msgspec.Struct):
 
     ``exposure`` counts only the covers the caller may see (its own and, for a platform, its
     sellers'; an insurer's on its product; the operator all). ``limit`` is the product's
-    per-buyer capacity and ``available`` what is still insurable marketplace-wide, whoever
-    holds the rest: every quote's capacity check shows that anyway.
+    per-buyer capacity, capped by the insurer's own limit on this buyer, and ``available``
+    what is still insurable marketplace-wide, whoever holds the rest: every quote's capacity
+    check shows that anyway (0 while the buyer's status is ``stop`` or ``insolvent``).
     """
 
     product: str
     insurer: str
     currency: Currency
-    limit: Annotated[int, msgspec.Meta(description="The product's capacity on one buyer")]
+    limit: Annotated[
+        int,
+        msgspec.Meta(
+            description="The product's capacity on one buyer, capped by the insurer's limit"
+        ),
+    ]
+    insurer_limit: Annotated[
+        int | None,
+        msgspec.Meta(description="The insurer's own limit on this buyer, if it set one"),
+    ]
     exposure: Annotated[
         int,
         msgspec.Meta(
@@ -109,6 +122,11 @@ class BuyerOut(msgspec.Struct, kw_only=True):
         msgspec.Meta(description="Every account's facts and score: for the operator only"),
     ]
     capacity: list[Capacity]
+    status: Annotated[
+        BuyerStatus,
+        msgspec.Meta(description="The marketplace-wide monitoring status, set by signals"),
+    ]
+    status_changed_at: datetime | None
     livemode: bool
     created_at: datetime
     updated_at: datetime
@@ -133,6 +151,8 @@ class BuyerOut(msgspec.Struct, kw_only=True):
             risk=risk_of(own),
             fact_sets=None if every_account is None else [fact_set_of(f) for f in every_account],
             capacity=capacity,
+            status=_status(buyer.status),
+            status_changed_at=buyer.status_changed_at,
             livemode=buyer.livemode,
             created_at=buyer.created_at,
             updated_at=max([buyer.updated_at, *(f.updated_at for f in shown)]),
@@ -169,3 +189,176 @@ def fact_set_of(given: BuyerFactSet) -> BuyerFactSetOut:
         risk=risk_of(given),
         updated_at=given.updated_at,
     )
+
+
+def _status(status: str) -> BuyerStatus:
+    # Only ``buyers.status`` writes the column, with one of these values.
+    return cast("BuyerStatus", status)
+
+
+def _signal_type(signal_type: str) -> SignalType:
+    # Written only from a validated ``SignalIn.type``.
+    return cast("SignalType", signal_type)
+
+
+Source = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"\S")]
+
+
+class SignalIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """What an insurer or the operator learnt about a buyer; ``bureau_score`` (0-100) goes
+    with, and only with, type ``bureau_score``."""
+
+    type: SignalType
+    effective_on: Annotated[
+        date, msgspec.Meta(description="When it happened or was published (not in the future)")
+    ]
+    source: Annotated[
+        Source, msgspec.Meta(description="Where it comes from (a court, a bureau, a ledger)")
+    ]
+    # No description here: ``kit.openapi_strict`` restores a 0 bound only on a bare int.
+    bureau_score: Annotated[int, msgspec.Meta(ge=0, le=100)] | None = None
+    """The score (0-100): for, and only for, type ``bureau_score``."""
+
+
+class LatestSignal(msgspec.Struct, kw_only=True):
+    """The signal recorded last on a buyer (who sent it is not shown)."""
+
+    id: str
+    type: SignalType
+    effective_on: date
+    source: str
+    bureau_score: int | None
+
+
+class LimitChange(msgspec.Struct, kw_only=True):
+    """An insurer's limit that went down: what the product may now insure on the buyer."""
+
+    product: str
+    insurer: str
+    currency: Currency
+    amount: Annotated[
+        int, msgspec.Meta(description="The limit now (at most the product's buyer capacity)")
+    ]
+    previous_amount: Annotated[
+        int, msgspec.Meta(description="The limit before (the product's capacity if none was set)")
+    ]
+
+
+class BuyerStatusOut(msgspec.Struct, kw_only=True):
+    """A buyer's public identity and monitoring status: the answer to a signal and the
+    ``data.object`` of ``buyer.alert`` (no tenant's own facts ever show here)."""
+
+    id: str
+    country: str
+    registration_number: str
+    status: BuyerStatus
+    status_changed_at: datetime | None
+    latest_signal: LatestSignal | None
+    limit_change: Annotated[
+        LimitChange | None,
+        msgspec.Meta(description="In an alert about an insurer's lower limit: that limit"),
+    ] = None
+    livemode: bool
+    object: Literal["buyer"] = "buyer"
+
+    @classmethod
+    def of(
+        cls,
+        buyer: Buyer,
+        status: str,
+        status_changed_at: datetime | None,
+        latest: BuyerSignal | None,
+    ) -> BuyerStatusOut:
+        return cls(
+            id=buyer.id,
+            country=buyer.country,
+            registration_number=buyer.registration_number,
+            status=_status(status),
+            status_changed_at=status_changed_at,
+            latest_signal=None if latest is None else latest_signal_of(latest),
+            livemode=buyer.livemode,
+        )
+
+
+def latest_signal_of(signal: BuyerSignal) -> LatestSignal:
+    return LatestSignal(
+        id=signal.id,
+        type=_signal_type(signal.type),
+        effective_on=signal.effective_on,
+        source=signal.source,
+        bureau_score=signal.bureau_score,
+    )
+
+
+class BuyerSignalOut(msgspec.Struct, kw_only=True):
+    """A signal as recorded, with the status it moved the buyer from and to."""
+
+    id: str
+    buyer: str
+    type: SignalType
+    effective_on: date
+    source: str
+    bureau_score: int | None
+    status_before: BuyerStatus
+    status_after: BuyerStatus
+    livemode: bool
+    created_at: datetime
+    object: Literal["buyer_signal"] = "buyer_signal"
+
+    @classmethod
+    def of(cls, signal: BuyerSignal) -> BuyerSignalOut:
+        return cls(
+            id=signal.id,
+            buyer=signal.buyer_id,
+            type=_signal_type(signal.type),
+            effective_on=signal.effective_on,
+            source=signal.source,
+            bureau_score=signal.bureau_score,
+            status_before=_status(signal.status_before),
+            status_after=_status(signal.status_after),
+            livemode=signal.livemode,
+            created_at=signal.created_at,
+        )
+
+
+class LimitIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An insurer's own limit on a buyer under one of its products, in one currency."""
+
+    product: Annotated[str, msgspec.Meta(pattern=id_pattern("product"))]
+    currency: Currency
+    amount: Annotated[
+        MinorUnits,
+        msgspec.Meta(
+            description=(
+                "The most the product may insure on the buyer, in minor units (0: no new"
+                " cover); above the product's buyer capacity it changes nothing"
+            )
+        ),
+    ]
+
+
+class BuyerLimitOut(msgspec.Struct, kw_only=True):
+    """An insurer's own limit on a buyer under one product, in one currency."""
+
+    buyer: str
+    product: str
+    insurer: str
+    currency: Currency
+    amount: int
+    livemode: bool
+    created_at: datetime
+    updated_at: datetime
+    object: Literal["buyer_limit"] = "buyer_limit"
+
+    @classmethod
+    def of(cls, limit: BuyerLimit, livemode: bool) -> BuyerLimitOut:
+        return cls(
+            buyer=limit.buyer_id,
+            product=limit.product_id,
+            insurer=limit.account_id,
+            currency=Currency(limit.currency),
+            amount=limit.amount_minor,
+            livemode=livemode,
+            created_at=limit.created_at,
+            updated_at=limit.updated_at,
+        )

@@ -8,7 +8,7 @@
 | operator | every one | every account's | every cover |
 
 To anyone else a buyer does not exist (404). ``limit`` and ``available`` are the product's
-and the marketplace's (see ``Capacity``).
+(capped by its insurer's own limit on the buyer) and the marketplace's (see ``Capacity``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from marketplace.buyers import repository
+from marketplace.buyers import monitoring_repository, repository
 from marketplace.buyers.schemas import Capacity
+from marketplace.buyers.status import STOPPED
 from marketplace.covers import repository as covers
 from marketplace.errors import ResourceNotFound
 from marketplace.kit.pagination import Page, PageRequest, paginate
@@ -49,13 +50,19 @@ def _visible_query(principal: Principal) -> Select[Buyer]:
     return repository.visible_query(principal.livemode, principal.role, principal.account_id)
 
 
-async def retrieve(
-    session: AsyncSession, principal: Principal, buyer_id: str, in_force: list[ProductInForce]
-) -> BuyerView:
+async def visible(session: AsyncSession, principal: Principal, buyer_id: str) -> Buyer:
+    """The buyer, if the caller may see it (see the module docstring); else BuyerNotFound."""
     query = _visible_query(principal).where(Buyer.id == buyer_id)
     buyer = (await session.execute(query)).scalar_one_or_none()
     if buyer is None:
         raise BuyerNotFound(f"No such buyer: {buyer_id}", param="buyer")
+    return buyer
+
+
+async def retrieve(
+    session: AsyncSession, principal: Principal, buyer_id: str, in_force: list[ProductInForce]
+) -> BuyerView:
+    buyer = await visible(session, principal, buyer_id)
     return (await _views(session, principal, [buyer], in_force))[0]
 
 
@@ -88,7 +95,7 @@ async def _views(
     buyers: Sequence[Buyer],
     in_force: list[ProductInForce],
 ) -> list[BuyerView]:
-    """The views of a page of buyers, in at most three queries whatever its size."""
+    """The views of a page of buyers, in at most four queries whatever its size."""
     if not buyers:
         return []
     ids = [buyer.id for buyer in buyers]
@@ -101,6 +108,10 @@ async def _views(
         account_id=principal.account_id,
     )
     used = await repository.exposures(session, ids)
+    limits = {
+        (limit.buyer_id, limit.product_id, limit.currency): limit.amount_minor
+        for limit in await monitoring_repository.limits_on(session, ids)
+    }
     products = _products_shown(principal, in_force)
     operator = principal.role == "operator"
     return [
@@ -108,35 +119,43 @@ async def _views(
             buyer=buyer,
             own=None if operator or not facts[buyer.id] else facts[buyer.id][0],
             every_account=facts[buyer.id] if operator else None,
-            capacity=capacity(buyer.id, products, seen, used),
+            capacity=capacity(buyer, products, seen, used, limits),
         )
         for buyer in buyers
     ]
 
 
 def capacity(
-    buyer_id: str,
+    buyer: Buyer,
     in_force: list[ProductInForce],
     seen: dict[tuple[str, str, str], int],
     used: dict[tuple[str, str, str], int],
+    insurer_limits: dict[tuple[str, str, str], int],
 ) -> list[Capacity]:
     """Per product and currency: the limit, the exposure the caller sees, what is left.
 
-    ``seen`` and ``used`` are keyed by (buyer, product, currency): the caller's covers, and
-    the marketplace-wide exposure that capacity is reserved against.
+    ``seen``, ``used`` and ``insurer_limits`` are keyed by (buyer, product, currency): the
+    caller's covers, the marketplace-wide exposure that capacity is reserved against, and the
+    insurers' own limits on the buyer. Nothing is left on a stopped buyer.
     """
     rows = []
+    stopped = buyer.status in STOPPED
     for product in in_force:
-        for limits in product.terms.currencies:
-            key = (buyer_id, product.product_id, limits.currency.value)
+        for terms in product.terms.currencies:
+            key = (buyer.id, product.product_id, terms.currency.value)
+            insurer_limit = insurer_limits.get(key)
+            limit = terms.buyer_capacity
+            if insurer_limit is not None:
+                limit = min(limit, insurer_limit)
             rows.append(
                 Capacity(
                     product=product.product_id,
                     insurer=product.insurer_id,
-                    currency=Currency(limits.currency),
-                    limit=limits.buyer_capacity,
+                    currency=Currency(terms.currency),
+                    limit=limit,
+                    insurer_limit=insurer_limit,
                     exposure=seen.get(key, 0),
-                    available=max(0, limits.buyer_capacity - used.get(key, 0)),
+                    available=0 if stopped else max(0, limit - used.get(key, 0)),
                 )
             )
     return rows

@@ -10,6 +10,7 @@ cover changed — ``cover.<new status>`` when the status moved (``cover.activate
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,12 +29,19 @@ EVENT_BY_STATUS = {
     "expired": "cover.expired",
     "cancelling": "cover.cancelling",
     "cancelled": "cover.cancelled",
+    "overdue": "cover.overdue",
     "settled": "cover.settled",
     "claimed": "cover.claimed",
+    "time_barred": "cover.time_barred",
 }
 """The event of a move into each status (``pending_payment``: the cover was bound)."""
+DEADLINE_APPROACHING = "cover.deadline_approaching"
 
-COVER_EVENT_TYPES = (*dict.fromkeys(EVENT_BY_STATUS.values()), "cover.updated")
+COVER_EVENT_TYPES = (
+    *dict.fromkeys(EVENT_BY_STATUS.values()),
+    "cover.updated",
+    DEADLINE_APPROACHING,
+)
 
 
 def snapshot(cover: Cover) -> dict[str, Any]:
@@ -83,3 +91,16 @@ async def raise_refunded(session: AsyncSession, cover: Cover, total_minor: int) 
     before = snapshot(cover)
     await repository.raise_refunded(session, cover, total_minor)
     await _announce(session, cover, before)
+
+
+async def deadline_approaching(
+    session: AsyncSession, cover: Cover, name: str, due_on: date
+) -> None:
+    """``cover.deadline_approaching``: ``name`` falls on ``due_on``, 7 days or less ahead."""
+    await emit(
+        session,
+        DEADLINE_APPROACHING,
+        snapshot(cover),
+        _audience(cover),
+        deadline={"name": name, "date": due_on.isoformat()},
+    )

@@ -20,10 +20,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.buyers import exposure
+from marketplace.buyers import monitoring_repository as buyer_monitoring
 from marketplace.buyers.exposure import ExposureKey
-from marketplace.covers import changes, repository
+from marketplace.covers import changes, deadlines, repository
 from marketplace.models.covers import Cover
 from marketplace.payments.views import PaymentIntentView
 from marketplace.products import repository as products
@@ -37,34 +39,47 @@ def certificate_number(cover: Cover) -> str:
 
 
 def cover_ends_on(cover: Cover) -> date:
-    """The last day a non-payment may be reported: the due date plus the claim threshold."""
+    """The end of the cover period: the due date plus the claim threshold."""
     return cover.invoice_due_date + timedelta(days=cover.claim_threshold_days)
 
 
 async def buyer_capacity(session: AsyncSession, cover: Cover) -> int | None:
-    """The product's current per-buyer capacity in the cover's currency (None: not offered)."""
+    """The product's current per-buyer capacity in the cover's currency, capped by the
+    insurer's own limit on the buyer (None: not offered)."""
     found = await products.one_active_with_terms(session, cover.product_id, cover.livemode)
     limits = (
         None if found is None else terms_from_document(found[1].terms).limits_in(cover.currency)
     )
-    return None if limits is None else limits.buyer_capacity
+    if limits is None:
+        return None
+    insurer_limit = await buyer_monitoring.limit_on(
+        session, cover.buyer_id, cover.product_id, cover.currency
+    )
+    if insurer_limit is None:
+        return limits.buyer_capacity
+    return min(limits.buyer_capacity, insurer_limit.amount_minor)
 
 
 def exposure_key(cover: Cover) -> ExposureKey:
     return ExposureKey(cover.buyer_id, cover.product_id, cover.currency)
 
 
-async def _release(session: AsyncSession, cover: Cover) -> None:
-    await exposure.release(session, exposure_key(cover), cover.insured_amount_minor)
-
-
-async def _move_releasing(
-    session: AsyncSession, cover: Cover, from_statuses: tuple[str, ...], **values: object
+async def move_releasing(
+    session: AsyncSession,
+    cover: Cover,
+    from_statuses: tuple[str, ...],
+    *where: ColumnElement[bool],
+    **values: object,
 ) -> bool:
-    """A move to a status that holds no exposure: the insured amount is released with it."""
-    moved = await changes.move(session, cover, from_statuses, **values)
-    if moved:
-        await _release(session, cover)
+    """A move after which the cover holds no exposure: what it held is released with it (only
+    if that is still what it holds, so a concurrent change can never release a wrong amount)."""
+    held_minor = cover.insured_outstanding_minor
+    unchanged = Cover.insured_outstanding_minor == held_minor
+    moved = await changes.move(
+        session, cover, from_statuses, unchanged, *where, insured_outstanding_minor=0, **values
+    )
+    if moved and held_minor:
+        await exposure.release(session, exposure_key(cover), held_minor)
     return moved
 
 
@@ -78,6 +93,8 @@ def _activation(cover: Cover, intent: PaymentIntentView, now: datetime) -> dict[
         "payment_status": intent.status,
         "payment_error_code": None,
         "payment_lease_until": None,
+        "insured_outstanding_minor": cover.insured_amount_minor,
+        "next_check_at": deadlines.real_time_of(cover, cover.invoice_due_date + timedelta(days=1)),
         "updated_at": now,
     }
 
@@ -131,7 +148,7 @@ async def fail_payment(
     now: datetime,
 ) -> bool:
     """pending_payment -> payment_failed: exposure released; the quote may be bound again."""
-    moved = await changes.move(
+    moved = await move_releasing(
         session,
         cover,
         ("pending_payment",),
@@ -142,14 +159,13 @@ async def fail_payment(
         updated_at=now,
     )
     if moved:
-        await _release(session, cover)
         await quotes.set_status(session, cover.quote_id, "bound", "quoted")
     return moved
 
 
 async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
     """No premium before the quote's expiry: the cover lapses and frees the exposure."""
-    return await _move_releasing(
+    return await move_releasing(
         session,
         cover,
         ("pending_payment",),
@@ -183,7 +199,7 @@ async def begin_cancel(
 
 async def finish_cancel(session: AsyncSession, cover: Cover, now: datetime) -> bool:
     """cancelling -> cancelled: the refund is made (or there was nothing to give back)."""
-    return await _move_releasing(
+    return await move_releasing(
         session,
         cover,
         ("cancelling",),
@@ -197,7 +213,7 @@ async def finish_cancel(session: AsyncSession, cover: Cover, now: datetime) -> b
 async def end_refunded(session: AsyncSession, cover: Cover, now: datetime) -> bool:
     """active -> cancelled: the whole premium went back outside the API; the exposure is
     released and ``payment.error_code`` says why."""
-    return await _move_releasing(
+    return await move_releasing(
         session,
         cover,
         ("active",),

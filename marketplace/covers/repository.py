@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.accounts import repository as accounts
-from marketplace.models.covers import COVER_STATUSES, HOLDS_EXPOSURE, IN_FORCE, Cover
+from marketplace.models.covers import COVER_STATUSES, IN_FORCE, Cover
 
 
 def visible_query(livemode: bool, account_id: str) -> Select[Cover]:
@@ -186,7 +186,7 @@ async def pending_unchecked_since(
 async def exposure_seen_by(
     session: AsyncSession, buyer_ids: list[str], *, livemode: bool, role: str, account_id: str
 ) -> dict[tuple[str, str, str], int]:
-    """Insured amounts of the covers that hold exposure, by (buyer, product, currency), counting
+    """The exposure covers hold (their insured outstanding), by (buyer, product, currency), counting
     only the covers an account of ``role`` may see: a platform its own and its connected
     sellers', a seller those bound by it or for it, an insurer those on its products, the
     operator every one."""
@@ -197,15 +197,46 @@ async def exposure_seen_by(
         "platform": or_(Cover.account_id == account_id, Cover.seller_id.in_(sellers)),
         "seller": or_(Cover.account_id == account_id, Cover.seller_id == account_id),
     }[role]
-    insured = func.sum(Cover.insured_amount_minor)
+    insured = func.sum(Cover.insured_outstanding_minor)
     query = (
         select(Cover.buyer_id, Cover.product_id, Cover.currency, insured)
         .where(
             Cover.livemode == livemode,
             Cover.buyer_id.in_(buyer_ids),
-            Cover.status.in_(HOLDS_EXPOSURE),
+            Cover.insured_outstanding_minor > 0,
             seen,
         )
         .group_by(Cover.buyer_id, Cover.product_id, Cover.currency)
     )
     return {(b, p, c): int(total) for b, p, c, total in await session.execute(query)}
+
+
+async def in_force_on_buyer(session: AsyncSession, livemode: bool, buyer_id: str) -> list[Cover]:
+    """The buyer's covers in force (pending payment, active, cancelling, overdue, claimed)."""
+    query = select(Cover).where(
+        Cover.livemode == livemode, Cover.buyer_id == buyer_id, Cover.status.in_(IN_FORCE)
+    )
+    return list((await session.execute(query.order_by(Cover.id))).scalars())
+
+
+async def locked(session: AsyncSession, cover_id: str) -> Cover:
+    """The cover as stored now, locked until the transaction ends (on PostgreSQL; a SQLite
+    writer holds the whole database already): every change after bind takes this first, so
+    reports, claim decisions and the clock on one cover happen one after another."""
+    query = select(Cover).where(Cover.id == cover_id).with_for_update()
+    found = await session.execute(query.execution_options(populate_existing=True))
+    return found.scalar_one()
+
+
+async def next_due_for_check(session: AsyncSession, now: datetime) -> Cover | None:
+    """One cover whose date-driven work is due, locked; covers another process holds are
+    skipped (``SKIP LOCKED`` on PostgreSQL), so two workers never work on one cover."""
+    query = (
+        select(Cover)
+        .where(Cover.next_check_at <= now)
+        .order_by(Cover.next_check_at)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    found = await session.execute(query.execution_options(populate_existing=True))
+    return found.scalar_one_or_none()

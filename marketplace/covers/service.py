@@ -16,7 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import exposure
-from marketplace.covers import changes, lifecycle, repository
+from marketplace.buyers import monitoring_repository as buyer_monitoring
+from marketplace.buyers.status import STOPPED
+from marketplace.covers import changes, deadlines, lifecycle, repository
 from marketplace.errors import Conflict, MarketplaceError, ResourceNotFound
 from marketplace.kit.ids import new_id
 from marketplace.kit.normalise import invoice_number_key
@@ -63,6 +65,11 @@ class ProductUnavailable(Conflict):
 class InsufficientCapacity(Conflict):
     code = "insufficient_capacity"
     title = "Not enough capacity left on this buyer"
+
+
+class BuyerStopped(Conflict):
+    code = "buyer_stopped"
+    title = "The buyer's monitoring status stops new cover"
 
 
 class CoverNotCancellable(Conflict):
@@ -146,6 +153,12 @@ def _cover(
         refunded_minor=0,
         waiting_period_days=offer.waiting_period_days,
         claim_threshold_days=offer.claim_threshold_days,
+        overdue_declaration_days=offer.overdue_declaration_days,
+        amicable_collection_days=offer.amicable_collection_days,
+        paid_minor=0,
+        credited_minor=0,
+        insured_outstanding_minor=offer.insured_amount_minor,
+        clock_offset_days=0,
         expires_at=quote.expires_at,
         payment_lease_until=lease_until,
         created_at=now,
@@ -225,6 +238,9 @@ async def reserve_or_resume(
     if quote.status == "bound":
         return await _resumed(session, principal, quote, offer_id, now=now, lease_until=lease_until)
     offer = await _offer(session, quote, offer_id)
+    status = await buyer_monitoring.status_of(session, quote.buyer_id)
+    if status in STOPPED:
+        raise BuyerStopped(f"Buyer {quote.buyer_id} is {status}: no new cover", param="quote")
     cover = _cover(principal, quote, offer, now, lease_until)
     await _refuse_second_cover(session, cover)
     limit = await lifecycle.buyer_capacity(session, cover)
@@ -265,8 +281,10 @@ async def owned(session: AsyncSession, principal: Principal, cover_id: str) -> C
     return cover
 
 
-def refund_on_cancel(cover: Cover, now: datetime) -> int:
-    """What cancelling returns, in minor units (see the module docstring for the rule)."""
+def refund_on_cancel(cover: Cover, real_now: datetime) -> int:
+    """What cancelling returns, in minor units (see the module docstring for the rule), on
+    the cover's clock."""
+    now = deadlines.cover_now(cover, real_now)
     if now.date() >= cover.invoice_due_date:
         raise CoverNotCancellable(
             f"The invoice was due on {cover.invoice_due_date}: the cover can no longer be cancelled"

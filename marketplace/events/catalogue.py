@@ -7,13 +7,21 @@ accepted: a misspelt type would otherwise subscribe to nothing, silently.
 
 from __future__ import annotations
 
+from marketplace.claims.changes import CLAIM_EVENT_TYPES
 from marketplace.covers.changes import COVER_EVENT_TYPES
 from marketplace.events.matching import WILDCARD
 
 WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
 """Sent when the worker disables an endpoint (it answered 410, or failed for days)."""
+BUYER_ALERT = "buyer.alert"
+"""Sent to each tenant holding a cover in force on a buyer whose monitoring changed."""
 
-EVENT_TYPES: tuple[str, ...] = (*COVER_EVENT_TYPES, WEBHOOK_ENDPOINT_DISABLED)
+EVENT_TYPES: tuple[str, ...] = (
+    *COVER_EVENT_TYPES,
+    *CLAIM_EVENT_TYPES,
+    BUYER_ALERT,
+    WEBHOOK_ENDPOINT_DISABLED,
+)
 OBJECT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(t.partition(".")[0] for t in EVENT_TYPES))
 """The kinds of object events are about (``cover``, ``webhook_endpoint``)."""
 

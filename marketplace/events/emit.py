@@ -60,9 +60,14 @@ async def emit(
     *,
     previous: dict[str, Any] | None = None,
     now: datetime | None = None,
+    deadline: dict[str, str] | None = None,
 ) -> Event:
     """Record that the object ``after`` (``public(...)`` of it, with ``id``, ``object`` and
-    ``livemode``) changed; ``previous``: ``changes(before, after)``, or None when it is new."""
+    ``livemode``) changed; ``previous``: ``changes(before, after)``, or None when it is new;
+    ``deadline`` (``{"name", "date"}``) only for a ``*.deadline_approaching`` event."""
+    data: dict[str, Any] = {"object": after, "previous_attributes": previous}
+    if deadline is not None:
+        data["deadline"] = deadline
     object_id = str(after["id"])
     event = Event(
         id=new_id("event"),
@@ -74,7 +79,7 @@ async def emit(
         account_id=audience.account_id,
         seller_id=audience.seller_id,
         insurer_id=audience.insurer_id,
-        data={"object": after, "previous_attributes": previous},
+        data=data,
         created_at=now or utc_now(),
     )
     await repository.add_event(session, event)

@@ -12,21 +12,49 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from marketplace.covers.changes import EVENT_BY_STATUS
+from marketplace.claims import changes as claim_changes
+from marketplace.covers import changes as cover_changes
 from marketplace.events import signing
-from marketplace.events.catalogue import EVENT_TYPES, WEBHOOK_ENDPOINT_DISABLED
+from marketplace.events.catalogue import BUYER_ALERT, EVENT_TYPES, WEBHOOK_ENDPOINT_DISABLED
 from marketplace.kit.openapi import add_document_step
 
 EVENT_SCHEMA = "EventOut"
-OBJECT_SCHEMAS = {"cover": "CoverOut", "webhook_endpoint": "WebhookEndpointOut"}
+OBJECT_SCHEMAS = {
+    "cover": "CoverOut",
+    "claim": "ClaimOut",
+    "buyer": "BuyerStatusOut",
+    "webhook_endpoint": "WebhookEndpointOut",
+}
 """By kind of object: the component schema of ``data.object`` (the object's GET shape)."""
 
 SUMMARIES = {
     **{
-        event_type: f"A cover moved to `{status}`" for status, event_type in EVENT_BY_STATUS.items()
+        event_type: f"A cover moved to `{status}`"
+        for status, event_type in cover_changes.EVENT_BY_STATUS.items()
+    },
+    **{
+        event_type: f"A claim moved to `{status}`"
+        for status, event_type in claim_changes.EVENT_BY_STATUS.items()
     },
     "cover.created": "A cover was bound; it awaits its premium (`pending_payment`)",
-    "cover.updated": "A cover changed without changing status (its payment, a refund…)",
+    "cover.updated": (
+        "A cover changed without changing status (its payment, a refund, an invoice report…)"
+    ),
+    cover_changes.DEADLINE_APPROACHING: (
+        "A cover's deadline (`data.deadline`) is 7 days or less away: declare the unpaid"
+        " invoice overdue before `overdue_declaration_by`"
+    ),
+    claim_changes.RESUMED: "A claim's hold ended: it is back where it was",
+    claim_changes.RECOVERY_RECORDED: "The buyer paid on a claimed invoice (a recovery)",
+    claim_changes.UPDATED: "A claim changed without changing status (a partial payout…)",
+    claim_changes.DEADLINE_APPROACHING: (
+        "A claim's deadline (`data.deadline`: the waiting period's end or the indemnity's due"
+        " date) is 7 days or less away"
+    ),
+    BUYER_ALERT: (
+        "A buyer you hold cover on changed its monitoring status or limits (an insolvency, a"
+        " payment default, a rating change, an insurer's limit)"
+    ),
     WEBHOOK_ENDPOINT_DISABLED: (
         "One of your webhook endpoints was disabled: it answered 410, or failed for 5 days"
     ),

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import structlog
 
+from marketplace.claims import jobs as claim_jobs
 from marketplace.config import Settings
 from marketplace.db import Database, create_engine
 from marketplace.events.worker import WorkerOptions, delivery_worker
@@ -105,8 +106,8 @@ async def run_embedded(database: Database, settings: Settings, stop: asyncio.Eve
 
 
 async def run_standalone(settings: Settings, concurrency: int | None = None) -> None:
-    """``marketplace worker``: deliver until SIGTERM or SIGINT, then finish what is in
-    flight, record it and return."""
+    """``marketplace worker``: deliver webhooks, and run the claims' date-driven steps, until
+    SIGTERM or SIGINT; then finish what is in flight, record it and return."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for stop_signal in STOP_SIGNALS:
@@ -116,7 +117,7 @@ async def run_standalone(settings: Settings, concurrency: int | None = None) -> 
         options = options_for(settings, concurrency)
         log.info("webhook.worker.started", embedded=False, concurrency=options.concurrency)
         async with delivery_worker(database, options) as worker:
-            await worker.run(stop)
+            await asyncio.gather(worker.run(stop), claim_jobs.run_until(database, stop))
         log.info("webhook.worker.stopped")
     finally:
         await database.dispose()

@@ -12,13 +12,25 @@ from marketplace.kit.ids import id_pattern
 from marketplace.models.events import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 
-class EventData(msgspec.Struct):
+class DeadlineDetail(msgspec.Struct):
+    """Which deadline a ``*.deadline_approaching`` event is about."""
+
+    name: Literal[
+        "overdue_declaration_by", "claimable_from", "waiting_period_ends_on", "indemnity_due_by"
+    ]
+    date: str
+    """The deadline's date (ISO 8601), 7 days or less ahead on the object's clock."""
+
+
+class EventData(msgspec.Struct, omit_defaults=True):
     object: dict[str, Any]
     """The object after the change, exactly as its GET shows it (a cover's ``client_secret``
     is never in an event)."""
     previous_attributes: dict[str, Any] | None
     """The earlier value of each field that changed (inside a nested object, of each of its
     changed fields); null when the object is new."""
+    deadline: DeadlineDetail | None = None
+    """Only in ``*.deadline_approaching`` events: the deadline that is 7 days or less away."""
 
 
 class EventOut(msgspec.Struct, kw_only=True):
@@ -46,7 +58,11 @@ class EventOut(msgspec.Struct, kw_only=True):
             account=event.account_id,
             sequence=event.sequence,
             data=EventData(
-                object=event.data["object"], previous_attributes=event.data["previous_attributes"]
+                object=event.data["object"],
+                previous_attributes=event.data["previous_attributes"],
+                deadline=msgspec.convert(event.data["deadline"], DeadlineDetail)
+                if event.data.get("deadline")
+                else None,
             ),
         )
 

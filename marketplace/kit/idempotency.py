@@ -87,6 +87,22 @@ IdempotencyKey = Annotated[
 ]
 """Every POST handler declares this header, so it is documented and reaches the SDK."""
 
+RequiredIdempotencyKey = Annotated[
+    str,
+    HeaderParameter(
+        name="Idempotency-Key",
+        pattern=KEY_PATTERN,
+        required=True,
+        description=(
+            "Required: the request changes money owed, and a retry must never count twice."
+            " The first successful result is kept for 24 hours and replayed for the same key"
+            " (with `Idempotent-Replayed: true`)."
+        ),
+    ),
+]
+"""For the POSTs that must never run twice: the header is required (documented so, and the
+SDK makes it a required argument)."""
+
 
 def store_instead(scope: Scope, body: bytes) -> None:
     """Keep ``body``, not the answer sent, under the request's Idempotency-Key (if it has one).

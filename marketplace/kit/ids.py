@@ -30,6 +30,8 @@ PREFIXES = {
     "claim": "clm",
     "payout": "po",
     "refund": "rfd",
+    "invoice_event": "iev",
+    "buyer_signal": "sig",
     "event": "evt",
     "webhook_endpoint": "we",
     "webhook_delivery": "whd",

@@ -2,7 +2,8 @@
 
 from marketplace.models.accounts import Account, ApiKey
 from marketplace.models.base import Base
-from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet
+from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet, BuyerLimit, BuyerSignal
+from marketplace.models.claims import Claim, ClaimPayout, DeadlineNotice, InvoiceReport
 from marketplace.models.covers import Cover
 from marketplace.models.events import (
     Event,
@@ -24,9 +25,15 @@ __all__ = [
     "Buyer",
     "BuyerExposure",
     "BuyerFactSet",
+    "BuyerLimit",
+    "BuyerSignal",
+    "Claim",
+    "ClaimPayout",
     "Cover",
+    "DeadlineNotice",
     "Event",
     "IdempotencyRecord",
+    "InvoiceReport",
     "ObjectSequence",
     "Offer",
     "Product",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
@@ -33,6 +35,10 @@ class Buyer(Base):
     livemode: Mapped[bool] = mapped_column(Boolean)
     country: Mapped[str] = mapped_column(String(2))
     registration_number: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="normal")
+    """Marketplace-wide monitoring status: ``normal``, ``watch``, ``stop`` or ``insolvent``
+    (set by insurers' and the operator's signals)."""
+    status_changed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = created_at_column()
 
@@ -61,6 +67,9 @@ class BuyerFactSet(Base):
     payment_incidents_12m: Mapped[int | None] = mapped_column(Integer)
     avg_days_beyond_terms: Mapped[float | None] = mapped_column(Float)
     bureau_score: Mapped[int | None] = mapped_column(Integer)
+    bureau_score_given_at: Mapped[datetime | None]
+    """When the account gave the bureau score it holds now (restating the same score keeps the
+    date): a marketplace bureau score signal effective on or after that day takes precedence."""
     probability_of_default: Mapped[float | None] = mapped_column(Float)
     grade: Mapped[str | None] = mapped_column(String(2))
     model_version: Mapped[str | None] = mapped_column(String(64))
@@ -87,3 +96,43 @@ class BuyerExposure(Base):
     )
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)
     exposure_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class BuyerSignal(Base):
+    """Something an insurer or the operator learnt about a buyer (an insolvency filing, a
+    payment default, a rating change, a bureau score), shared marketplace-wide."""
+
+    __tablename__ = "buyer_signals"
+    __table_args__ = (Index("ix_buyer_signals_buyer_id_id", "buyer_id", "id"),)
+
+    id: Mapped[str] = id_column()
+    livemode: Mapped[bool] = mapped_column(Boolean)
+    buyer_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("buyers.id"))
+    account_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("accounts.id"))
+    type: Mapped[str] = mapped_column(String(32))
+    effective_on: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(200))
+    bureau_score: Mapped[int | None] = mapped_column(Integer)
+    status_before: Mapped[str] = mapped_column(String(16))
+    status_after: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = created_at_column()
+
+
+class BuyerLimit(Base):
+    """An insurer's own limit on one buyer under one of its products, in one currency: the
+    product never insures more than this on the buyer (0: no new cover)."""
+
+    __tablename__ = "buyer_limits"
+    __table_args__ = (CheckConstraint("amount_minor >= 0", name="not_negative"),)
+
+    buyer_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("buyers.id"), primary_key=True
+    )
+    product_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("products.id"), primary_key=True
+    )
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    account_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("accounts.id"))
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = created_at_column()

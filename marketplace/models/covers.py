@@ -25,17 +25,18 @@ CoverStatus = Literal[
     "pending_payment",
     "active",
     "cancelling",
+    "overdue",
     "settled",
     "claimed",
+    "time_barred",
     "payment_failed",
     "expired",
     "cancelled",
 ]
 COVER_STATUSES: tuple[str, ...] = get_args(CoverStatus)
-HOLDS_EXPOSURE = ("pending_payment", "active", "cancelling")
-"""The statuses whose insured amount counts in the buyer's exposure."""
-IN_FORCE = HOLDS_EXPOSURE
-"""The statuses in which a cover holds its invoice: at most one such cover per invoice."""
+IN_FORCE = ("pending_payment", "active", "cancelling", "overdue", "claimed")
+"""The statuses in which a cover holds its invoice: at most one such cover per invoice. Only
+these may hold exposure (``insured_outstanding_minor`` > 0)."""
 INVOICE_IN_FORCE_INDEX = "uq_covers_invoice_in_force"
 
 
@@ -52,6 +53,16 @@ class Cover(Base):
         CheckConstraint(
             "refunded_minor >= 0 AND refunded_minor <= premium_minor", name="refund_within_premium"
         ),
+        CheckConstraint(
+            "paid_minor >= 0 AND credited_minor >= 0"
+            " AND paid_minor + credited_minor <= invoice_amount_minor",
+            name="reports_within_invoice",
+        ),
+        CheckConstraint(
+            "insured_outstanding_minor >= 0 AND insured_outstanding_minor <= insured_amount_minor",
+            name="outstanding_within_insured",
+        ),
+        Index("ix_covers_next_check_at", "next_check_at"),
         Index("ix_covers_account_id_id", "account_id", "id"),
         Index("ix_covers_seller_id_id", "seller_id", "id"),
         Index("ix_covers_insurer_id_id", "insurer_id", "id"),
@@ -95,6 +106,33 @@ class Cover(Base):
     """Premium refunded so far (the refunds themselves are rows of ``refunds``)."""
     waiting_period_days: Mapped[int] = mapped_column(Integer)
     claim_threshold_days: Mapped[int] = mapped_column(Integer)
+    overdue_declaration_days: Mapped[int] = mapped_column(Integer)
+    """Days after the due date within which an unpaid invoice must be declared overdue."""
+    amicable_collection_days: Mapped[int] = mapped_column(Integer)
+    """Days of amicable collection on a claim before legal collection starts."""
+    paid_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    """What the buyer paid of the invoice so far (before and after a claim opened)."""
+    credited_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    """Credit notes issued on the invoice so far (they reduce what the buyer owes)."""
+    insured_outstanding_minor: Mapped[int] = mapped_column(BigInteger)
+    """The exposure this cover holds on its buyer: the cover ratio of what is still owed,
+    capped by the insured amount, while the insurer may still have to pay; 0 otherwise. The
+    buyer's exposure row is the sum of these."""
+    declared_at: Mapped[datetime | None]
+    """When the seller declared the invoice overdue (on the cover's clock)."""
+    waiting_period_ends_on: Mapped[date | None] = mapped_column(Date)
+    """Set by the declaration (declaration + waiting period), or by an insolvency claim."""
+    indemnity_due_by: Mapped[date | None] = mapped_column(Date)
+    """When the indemnity is due: 30 days after the waiting period, then after approval."""
+    disputed_at: Mapped[datetime | None]
+    """Since when the invoice is in commercial dispute (None: not disputed)."""
+    claim_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), unique=True)
+    clock_offset_days: Mapped[int] = mapped_column(Integer, default=0)
+    """Test mode: how far the cover's clock runs ahead of real time (the test clock)."""
+    next_check_at: Mapped[datetime | None]
+    """When (real time) the next date-driven change of the cover or its claim falls due;
+    None when no such change is ahead."""
+    settled_at: Mapped[datetime | None]
     payment_intent_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     payment_status: Mapped[str | None] = mapped_column(String(40))
     payment_client_secret: Mapped[str | None] = mapped_column(String(255))

@@ -83,5 +83,7 @@ class Offer(Base):
     premium_rate_bps: Mapped[int] = mapped_column(Integer)
     waiting_period_days: Mapped[int] = mapped_column(Integer)
     claim_threshold_days: Mapped[int] = mapped_column(Integer)
+    overdue_declaration_days: Mapped[int] = mapped_column(Integer)
+    amicable_collection_days: Mapped[int] = mapped_column(Integer)
     pricing: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     """The premium's breakdown (expected loss, loadings, fee), in minor units."""

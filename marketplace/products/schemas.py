@@ -69,6 +69,11 @@ class ProductTerms(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     waiting_period_days: Annotated[int, msgspec.Meta(ge=0, le=730)]
     claim_threshold_days: Annotated[int, msgspec.Meta(ge=0, le=365)]
     """Days past due before a claim may open."""
+    overdue_declaration_days: Annotated[int, msgspec.Meta(ge=1, le=180)] = 30
+    """Days after the due date within which the seller must declare an unpaid invoice
+    overdue; a cover never declared within them ends ``time_barred``."""
+    amicable_collection_days: Annotated[int, msgspec.Meta(ge=0, le=365)] = 60
+    """Days of amicable collection on a claim before legal collection starts."""
     pricing: PricingTerms
     quote_validity_minutes: Annotated[int, msgspec.Meta(ge=5, le=10080)] = 1440
 

@@ -18,6 +18,7 @@ from marketplace.underwriting.appetite import (
     AppetiteRules,
     CounterOffer,
     DeclineReason,
+    InsurerLimit,
     assess,
 )
 from marketplace.underwriting.features import QuoteFacts
@@ -29,6 +30,23 @@ class PricedOffer:
     product: ProductInForce
     cover_ratio: Decimal
     price: Price
+
+
+@dataclass(frozen=True, slots=True)
+class OnBuyer:
+    """Where one product stands on the quote's buyer, in the invoice currency: the exposure it
+    holds, the insurer's own limit (None: only the product's capacity), whether the buyer's
+    monitoring status stops new cover."""
+
+    exposure_minor: int = 0
+    insurer_limit_minor: int | None = None
+    buyer_stopped: bool = False
+
+    def insurer_limit(self) -> InsurerLimit | None:
+        if self.insurer_limit_minor is None:
+            return None
+        left = max(0, self.insurer_limit_minor - self.exposure_minor)
+        return InsurerLimit(self.insurer_limit_minor, left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +143,14 @@ def evaluate(
     facts: QuoteFacts,
     probability_of_default: float,
     requested_ratios: list[float] | None,
-    exposure_minor: int,
+    on_buyer: OnBuyer,
 ) -> PricedOffer | Declined:
     """The product's one offer, or why it declines (with a counter-offer where one exists)."""
     terms = product.terms
     limits = terms.limits_in(facts.currency)
     rules = appetite_rules(terms, limits)
-    available = None if limits is None else max(0, limits.buyer_capacity - exposure_minor)
+    used = on_buyer.exposure_minor
+    available = None if limits is None else max(0, limits.buyer_capacity - used)
 
     def decide(cover_ratio: Decimal) -> AppetiteDecision:
         return assess(
@@ -140,6 +159,8 @@ def evaluate(
             probability_of_default=probability_of_default,
             cover_ratio=cover_ratio,
             available_capacity_minor=available,
+            insurer_limit=on_buyer.insurer_limit(),
+            buyer_stopped=on_buyer.buyer_stopped,
         )
 
     candidates, missing = _ratios_to_try(terms, requested_ratios)

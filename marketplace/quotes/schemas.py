@@ -83,6 +83,10 @@ class OfferOut(msgspec.Struct, kw_only=True):
     """Premium over invoice amount, in basis points (rounded up)."""
     waiting_period_days: int
     claim_threshold_days: int
+    overdue_declaration_days: int
+    """Days after the due date within which an unpaid invoice must be declared overdue."""
+    amicable_collection_days: int
+    """Days of amicable collection on a claim before legal collection starts."""
     object: Literal["offer"] = "offer"
 
 
@@ -152,6 +156,8 @@ def offer_out(offer: Offer) -> OfferOut:
         premium_rate_bps=offer.premium_rate_bps,
         waiting_period_days=offer.waiting_period_days,
         claim_threshold_days=offer.claim_threshold_days,
+        overdue_declaration_days=offer.overdue_declaration_days,
+        amicable_collection_days=offer.amicable_collection_days,
     )
 
 

@@ -17,6 +17,8 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import registry
+from marketplace.buyers.repository import BuyerOnRecord
+from marketplace.buyers.status import STOPPED
 from marketplace.errors import ResourceNotFound
 from marketplace.kit.ids import new_id
 from marketplace.kit.pagination import Page, PageRequest, paginate
@@ -24,7 +26,7 @@ from marketplace.kit.tenancy import Principal
 from marketplace.models.quotes import Offer, Quote
 from marketplace.products.in_force import ProductInForce, ProductsInForce
 from marketplace.quotes import repository, rules
-from marketplace.quotes.offers import Declined, PricedOffer, evaluate
+from marketplace.quotes.offers import Declined, OnBuyer, PricedOffer, evaluate
 from marketplace.quotes.schemas import QuoteCreate
 from marketplace.underwriting.features import QuoteFacts
 from marketplace.underwriting.model import RiskAssessment, RiskModel
@@ -92,6 +94,8 @@ def _offer_row(quote_id: str, rank: int, offer: PricedOffer) -> Offer:
         premium_rate_bps=price.premium_rate_bps,
         waiting_period_days=terms.waiting_period_days,
         claim_threshold_days=terms.claim_threshold_days,
+        overdue_declaration_days=terms.overdue_declaration_days,
+        amicable_collection_days=terms.amicable_collection_days,
         pricing=msgspec.to_builtins(price.breakdown),
     )
 
@@ -139,16 +143,17 @@ async def _register_buyer(
     data: QuoteCreate,
     model: RiskModel,
     now: datetime,
-) -> tuple[str, QuoteFacts, RiskAssessment, dict[tuple[str, str], int]]:
-    """Score the buyer on the caller's own facts as this quote leaves them, and store them with
-    the score; the buyer's id and marketplace-wide exposure by (product, currency).
+) -> tuple[str, QuoteFacts, RiskAssessment, BuyerOnRecord]:
+    """Score the buyer on the caller's own facts as this quote leaves them (overlaid with the
+    marketplace's signals), and store them with the score; the buyer's id and what is on
+    record of it (status, exposure and insurers' limits by product and currency).
 
     Round trips: one read, one insert of the identity when the buyer is new, one upsert of
     the caller's facts.
     """
-    known = await registry.on_record(session, principal, data.buyer)
-    own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value)
-    facts = facts_of(data, registry.scoring_facts(own))
+    known = await registry.on_record(session, principal, data.buyer, now)
+    own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value, now)
+    facts = facts_of(data, registry.scoring_facts(own, known.signals))
     risk = model.score(facts)
     buyer_id = known.buyer.id if known.buyer else None
     if buyer_id is None:
@@ -161,7 +166,16 @@ async def _register_buyer(
         risk=risk,
         now=now,
     )
-    return buyer_id, facts, risk, known.exposures
+    return buyer_id, facts, risk, known
+
+
+def _on_buyer(known: BuyerOnRecord, product_id: str, currency: str) -> OnBuyer:
+    key = (product_id, currency)
+    return OnBuyer(
+        exposure_minor=known.exposures.get(key, 0),
+        insurer_limit_minor=known.limits.get(key),
+        buyer_stopped=known.buyer is not None and known.buyer.status in STOPPED,
+    )
 
 
 async def create_quote(
@@ -176,7 +190,7 @@ async def create_quote(
     products = await context.products.get(session, principal.livemode)
     longest = max((p.terms.max_tenor_days for p in products), default=None)
     rules.check_dates(data.invoice, now.date(), longest)
-    buyer_id, facts, risk, used = await _register_buyer(
+    buyer_id, facts, risk, known = await _register_buyer(
         session, principal, data, context.model, now
     )
     outcomes = [
@@ -185,7 +199,7 @@ async def create_quote(
             facts,
             risk.probability_of_default,
             data.cover_ratios,
-            used.get((product.product_id, facts.currency), 0),
+            _on_buyer(known, product.product_id, facts.currency),
         )
         for product in products
     ]

@@ -16,13 +16,18 @@ amount_above_maximum     amount > amount_max_minor                        amount
 tenor_too_long           tenor > max_tenor_days                           max_tenor_days
 risk_too_high            probability of default > the product's maximum   the maximum
 capacity_exceeded        insured amount > the buyer capacity still free   available capacity
+buyer_limit_reduced      insured amount > what the insurer's own limit    the insurer's limit
+                         on the buyer leaves (when that is less than the
+                         capacity still free)
+buyer_stopped            the buyer's monitoring status stops new cover,   0
+                         or the insurer's own limit on it is 0
 =======================  ===============================================  ==================
 
 A counter-offer exists when every reason is curable by a smaller invoice or a shorter tenor
-(``amount_above_maximum``, ``capacity_exceeded``, ``tenor_too_long``): it names the largest
-invoice amount whose insured amount fits both the maximum and the capacity, and/or the
-longest tenor accepted. The risk can change with the amount or tenor, so the caller quotes
-again on the counter-offer's terms.
+(``amount_above_maximum``, ``capacity_exceeded``, ``buyer_limit_reduced``,
+``tenor_too_long``): it names the largest invoice amount whose insured amount fits the
+maximum, the capacity and the insurer's limit, and/or the longest tenor accepted. The risk
+can change with the amount or tenor, so the caller quotes again on the counter-offer's terms.
 """
 
 from __future__ import annotations
@@ -34,7 +39,10 @@ from decimal import ROUND_CEILING, Decimal, localcontext
 from marketplace.underwriting.features import QuoteFacts
 from marketplace.underwriting.pricing import PRECISION_DIGITS, insured_amount_minor
 
-CURABLE = frozenset(("amount_above_maximum", "capacity_exceeded", "tenor_too_long"))
+CURABLE = frozenset(
+    ("amount_above_maximum", "capacity_exceeded", "buyer_limit_reduced", "tenor_too_long")
+)
+AMOUNT_CAPS = frozenset(("amount_above_maximum", "capacity_exceeded", "buyer_limit_reduced"))
 
 Limit = int | float | tuple[str, ...]
 
@@ -52,6 +60,14 @@ class AppetiteRules:
     amount_min_minor: int = 1
     amount_max_minor: int | None = None
     max_tenor_days: int | None = None
+
+
+@dataclass(frozen=True)
+class InsurerLimit:
+    """An insurer's own limit on the buyer for this product, and what it still leaves."""
+
+    amount_minor: int
+    available_minor: int
 
 
 @dataclass(frozen=True)
@@ -92,20 +108,33 @@ def assess(
     probability_of_default: float,
     cover_ratio: Decimal,
     available_capacity_minor: int | None = None,
+    insurer_limit: InsurerLimit | None = None,
+    buyer_stopped: bool = False,
 ) -> AppetiteDecision:
     """Accept, or every reason to decline plus a counter-offer where one exists.
 
     ``available_capacity_minor`` is the buyer capacity this product still has free (its
-    per-buyer limit minus current exposure), or None when capacity is not limited.
+    per-buyer limit minus current exposure), or None when capacity is not limited;
+    ``insurer_limit`` the insurer's own limit on the buyer, if it set one; ``buyer_stopped``
+    whether the buyer's monitoring status stops new cover.
     """
     insured = insured_amount_minor(facts.amount_minor, cover_ratio)
+    room = _room(available_capacity_minor, insurer_limit)
     reasons = (
         *_market_reasons(rules, facts),
-        *_size_reasons(rules, facts, insured, available_capacity_minor),
+        *_size_reasons(rules, facts),
+        *_room_reasons(insured, available_capacity_minor, insurer_limit, buyer_stopped),
         *_risk_reasons(rules, probability_of_default),
     )
-    counter = _counter_offer(rules, facts, reasons, cover_ratio, available_capacity_minor)
+    counter = _counter_offer(rules, facts, reasons, cover_ratio, room)
     return AppetiteDecision(reasons=tuple(reasons), counter_offer=counter)
+
+
+def _room(capacity: int | None, limit: InsurerLimit | None) -> int | None:
+    """What may still be insured on the buyer: the capacity, capped by the insurer's limit."""
+    if limit is None:
+        return capacity
+    return limit.available_minor if capacity is None else min(capacity, limit.available_minor)
 
 
 def _listed(
@@ -142,9 +171,7 @@ def _market_reasons(rules: AppetiteRules, facts: QuoteFacts) -> Iterator[Decline
     )
 
 
-def _size_reasons(
-    rules: AppetiteRules, facts: QuoteFacts, insured: int, capacity: int | None
-) -> Iterator[DeclineReason]:
+def _size_reasons(rules: AppetiteRules, facts: QuoteFacts) -> Iterator[DeclineReason]:
     amount, tenor = facts.amount_minor, facts.tenor_days
     if amount < rules.amount_min_minor:
         message = f"Invoice amount {amount:,} is below the minimum of {rules.amount_min_minor:,}"
@@ -155,9 +182,28 @@ def _size_reasons(
     if rules.max_tenor_days is not None and tenor > rules.max_tenor_days:
         message = f"Tenor of {tenor} days is longer than the maximum of {rules.max_tenor_days}"
         yield DeclineReason("tenor_too_long", message, rules.max_tenor_days)
-    if capacity is not None and insured > capacity:
-        message = f"Insured amount {insured:,} exceeds the buyer capacity available, {capacity:,}"
-        yield DeclineReason("capacity_exceeded", message, capacity)
+
+
+def _room_reasons(
+    insured: int, capacity: int | None, limit: InsurerLimit | None, stopped: bool
+) -> Iterator[DeclineReason]:
+    """At most one reason: the buyer is stopped, or the tighter of capacity and limit is hit."""
+    if stopped or (limit is not None and limit.amount_minor == 0):
+        why = "its monitoring status stops new cover" if stopped else "the insurer's limit is 0"
+        yield DeclineReason("buyer_stopped", f"No new cover on this buyer: {why}", 0)
+        return
+    room = _room(capacity, limit)
+    if room is None or insured <= room:
+        return
+    if limit is not None and (capacity is None or limit.available_minor < capacity):
+        message = (
+            f"Insured amount {insured:,} exceeds the {limit.available_minor:,} that the"
+            f" insurer's limit of {limit.amount_minor:,} on this buyer leaves"
+        )
+        yield DeclineReason("buyer_limit_reduced", message, limit.amount_minor)
+        return
+    message = f"Insured amount {insured:,} exceeds the buyer capacity available, {room:,}"
+    yield DeclineReason("capacity_exceeded", message, room)
 
 
 def _risk_reasons(rules: AppetiteRules, probability: float) -> Iterator[DeclineReason]:
@@ -188,7 +234,7 @@ def _counter_offer(
     if not codes or not codes <= CURABLE:
         return None
     max_amount = None
-    if codes & {"amount_above_maximum", "capacity_exceeded"}:
+    if codes & AMOUNT_CAPS:
         ceilings = [facts.amount_minor]
         if rules.amount_max_minor is not None:
             ceilings.append(rules.amount_max_minor)

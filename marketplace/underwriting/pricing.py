@@ -83,6 +83,11 @@ class Price:
     breakdown: PriceBreakdown
 
 
+def exact_ratio(value: float) -> Decimal:
+    """A ratio from JSON as the exact decimal a person wrote (0.9, not 0.9000000000000000222)."""
+    return Decimal(repr(value))
+
+
 def insured_amount_minor(amount_minor: int, cover_ratio: Decimal) -> int:
     """floor(amount x cover_ratio): the most the insurer can pay on the invoice."""
     if not Decimal(0) < cover_ratio <= Decimal(1):

@@ -40,6 +40,7 @@ async def test_a_buyer_shows_the_callers_facts_score_and_capacity(client, market
         "insurer": market.products["Atlas"]["insurer"],
         "currency": "EUR",
         "limit": 50_000_000,
+        "insurer_limit": None,
         "exposure": 0,
         "available": 49_000_000,
     }

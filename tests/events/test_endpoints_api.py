@@ -102,7 +102,7 @@ async def test_a_replayed_creation_has_no_secret_and_none_is_kept_with_the_key(
     ("enabled_events", "param"),
     [
         (["cover.activate"], "enabled_events[0]"),
-        (["cover.activated", "claim.*"], "enabled_events[1]"),
+        (["cover.activated", "payout.*"], "enabled_events[1]"),
         (["cover"], "enabled_events[0]"),
         (["cover.*.*"], "enabled_events[0]"),
         ([], "enabled_events"),

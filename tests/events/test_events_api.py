@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from marketplace_sdk.models import CoverEvent
 
+from marketplace.claims.changes import CLAIM_EVENT_TYPES
 from marketplace.covers.changes import COVER_EVENT_TYPES
 from marketplace.events import redelivery, ssrf
 from marketplace.kit.clock import utc_now
@@ -385,7 +386,12 @@ def test_the_openapi_document_describes_each_webhook_sent(app):
     document = app.openapi_schema.to_schema()
     schemas = document["components"]["schemas"]
 
-    assert set(document["webhooks"]) == {*COVER_EVENT_TYPES, "webhook_endpoint.disabled"}
+    assert set(document["webhooks"]) == {
+        *COVER_EVENT_TYPES,
+        *CLAIM_EVENT_TYPES,
+        "buyer.alert",
+        "webhook_endpoint.disabled",
+    }
     for event_type, item in document["webhooks"].items():
         operation = item["post"]
         headers = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
@@ -398,6 +404,10 @@ def test_the_openapi_document_describes_each_webhook_sent(app):
     endpoint_object = schemas["WebhookEndpointEvent"]["properties"]["data"]["properties"]["object"]
     assert cover_object == {"$ref": "#/components/schemas/CoverOut"}
     assert endpoint_object == {"$ref": "#/components/schemas/WebhookEndpointOut"}
+    claim_object = schemas["ClaimEvent"]["properties"]["data"]["properties"]["object"]
+    buyer_object = schemas["BuyerEvent"]["properties"]["data"]["properties"]["object"]
+    assert claim_object == {"$ref": "#/components/schemas/ClaimOut"}
+    assert buyer_object == {"$ref": "#/components/schemas/BuyerStatusOut"}
 
 
 async def test_a_delivered_cover_event_parses_with_the_sdks_own_model(client, market):

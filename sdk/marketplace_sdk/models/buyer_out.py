@@ -13,6 +13,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.buyer_out_status import BuyerOutStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class BuyerOut:
         registration_number (str):
         risk (BuyerRisk): The latest score of the caller's own quotes
         sector (None | str):
+        status (BuyerOutStatus): The marketplace-wide monitoring status, set by signals
+        status_changed_at (datetime.datetime | None):
         updated_at (datetime.datetime):
         object_ (Literal['buyer'] | Unset):  Default: 'buyer'.
     """
@@ -55,6 +58,8 @@ class BuyerOut:
     registration_number: str
     risk: BuyerRisk
     sector: None | str
+    status: BuyerOutStatus
+    status_changed_at: datetime.datetime | None
     updated_at: datetime.datetime
     object_: Literal["buyer"] | Unset = "buyer"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -95,6 +100,14 @@ class BuyerOut:
         sector: None | str
         sector = self.sector
 
+        status = self.status.value
+
+        status_changed_at: None | str
+        if isinstance(self.status_changed_at, datetime.datetime):
+            status_changed_at = self.status_changed_at.isoformat()
+        else:
+            status_changed_at = self.status_changed_at
+
         updated_at = self.updated_at.isoformat()
 
         object_ = self.object_
@@ -114,6 +127,8 @@ class BuyerOut:
                 "registration_number": registration_number,
                 "risk": risk,
                 "sector": sector,
+                "status": status,
+                "status_changed_at": status_changed_at,
                 "updated_at": updated_at,
             }
         )
@@ -187,6 +202,23 @@ class BuyerOut:
 
         sector = _parse_sector(d.pop("sector"))
 
+        status = BuyerOutStatus(d.pop("status"))
+
+        def _parse_status_changed_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_changed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return status_changed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        status_changed_at = _parse_status_changed_at(d.pop("status_changed_at"))
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         object_ = cast(Literal["buyer"] | Unset, d.pop("object", UNSET))
@@ -205,6 +237,8 @@ class BuyerOut:
             registration_number=registration_number,
             risk=risk,
             sector=sector,
+            status=status,
+            status_changed_at=status_changed_at,
             updated_at=updated_at,
             object_=object_,
         )

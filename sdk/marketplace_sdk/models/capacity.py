@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,7 +20,8 @@ class Capacity:
         exposure (int): Insured amount of the covers holding exposure that the caller may see (its own, its sellers'; an
             insurer's on this product; all for the operator)
         insurer (str):
-        limit (int): The product's capacity on one buyer
+        insurer_limit (int | None): The insurer's own limit on this buyer, if it set one
+        limit (int): The product's capacity on one buyer, capped by the insurer's limit
         product (str):
     """
 
@@ -28,6 +29,7 @@ class Capacity:
     currency: Currency
     exposure: int
     insurer: str
+    insurer_limit: int | None
     limit: int
     product: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -41,6 +43,9 @@ class Capacity:
 
         insurer = self.insurer
 
+        insurer_limit: int | None
+        insurer_limit = self.insurer_limit
+
         limit = self.limit
 
         product = self.product
@@ -53,6 +58,7 @@ class Capacity:
                 "currency": currency,
                 "exposure": exposure,
                 "insurer": insurer,
+                "insurer_limit": insurer_limit,
                 "limit": limit,
                 "product": product,
             }
@@ -71,6 +77,13 @@ class Capacity:
 
         insurer = d.pop("insurer")
 
+        def _parse_insurer_limit(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        insurer_limit = _parse_insurer_limit(d.pop("insurer_limit"))
+
         limit = d.pop("limit")
 
         product = d.pop("product")
@@ -80,6 +93,7 @@ class Capacity:
             currency=currency,
             exposure=exposure,
             insurer=insurer,
+            insurer_limit=insurer_limit,
             limit=limit,
             product=product,
         )

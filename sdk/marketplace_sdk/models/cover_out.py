@@ -18,6 +18,8 @@ from ..models.currency import Currency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.deadlines import Deadlines
+    from ..models.invoice import Invoice
     from ..models.payment import Payment
 
 
@@ -28,69 +30,92 @@ T = TypeVar("T", bound="CoverOut")
 class CoverOut:
     """
     Attributes:
+        amicable_collection_days (int):
         buyer (str):
         certificate_number (None | str):
+        claim (None | str):
         claim_threshold_days (int):
+        clock_advanced_days (int):
         cover_ends_on (datetime.date | None):
         cover_ratio (float):
         cover_starts_at (datetime.datetime | None):
         created_at (datetime.datetime):
         currency (Currency):
+        deadlines (Deadlines):
         expires_at (datetime.datetime | None):
         id (str):
         insured_amount (int):
+        insured_outstanding (int):
         insurer (str):
+        invoice (Invoice):
         invoice_amount (int):
         invoice_due_date (datetime.date):
         invoice_number (str):
         livemode (bool):
         offer (str):
+        overdue_declaration_days (int):
         payment (Payment):
         premium (int):
         product (str):
         product_version (int):
         quote (str):
         seller (None | str):
+        settled_at (datetime.datetime | None):
         status (CoverOutStatus):
         waiting_period_days (int):
         object_ (Literal['cover'] | Unset):  Default: 'cover'.
     """
 
+    amicable_collection_days: int
     buyer: str
     certificate_number: None | str
+    claim: None | str
     claim_threshold_days: int
+    clock_advanced_days: int
     cover_ends_on: datetime.date | None
     cover_ratio: float
     cover_starts_at: datetime.datetime | None
     created_at: datetime.datetime
     currency: Currency
+    deadlines: Deadlines
     expires_at: datetime.datetime | None
     id: str
     insured_amount: int
+    insured_outstanding: int
     insurer: str
+    invoice: Invoice
     invoice_amount: int
     invoice_due_date: datetime.date
     invoice_number: str
     livemode: bool
     offer: str
+    overdue_declaration_days: int
     payment: Payment
     premium: int
     product: str
     product_version: int
     quote: str
     seller: None | str
+    settled_at: datetime.datetime | None
     status: CoverOutStatus
     waiting_period_days: int
     object_: Literal["cover"] | Unset = "cover"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        amicable_collection_days = self.amicable_collection_days
+
         buyer = self.buyer
 
         certificate_number: None | str
         certificate_number = self.certificate_number
 
+        claim: None | str
+        claim = self.claim
+
         claim_threshold_days = self.claim_threshold_days
+
+        clock_advanced_days = self.clock_advanced_days
 
         cover_ends_on: None | str
         if isinstance(self.cover_ends_on, datetime.date):
@@ -110,6 +135,8 @@ class CoverOut:
 
         currency = self.currency.value
 
+        deadlines = self.deadlines.to_dict()
+
         expires_at: None | str
         if isinstance(self.expires_at, datetime.datetime):
             expires_at = self.expires_at.isoformat()
@@ -120,7 +147,11 @@ class CoverOut:
 
         insured_amount = self.insured_amount
 
+        insured_outstanding = self.insured_outstanding
+
         insurer = self.insurer
+
+        invoice = self.invoice.to_dict()
 
         invoice_amount = self.invoice_amount
 
@@ -131,6 +162,8 @@ class CoverOut:
         livemode = self.livemode
 
         offer = self.offer
+
+        overdue_declaration_days = self.overdue_declaration_days
 
         payment = self.payment.to_dict()
 
@@ -145,6 +178,12 @@ class CoverOut:
         seller: None | str
         seller = self.seller
 
+        settled_at: None | str
+        if isinstance(self.settled_at, datetime.datetime):
+            settled_at = self.settled_at.isoformat()
+        else:
+            settled_at = self.settled_at
+
         status = self.status.value
 
         waiting_period_days = self.waiting_period_days
@@ -155,29 +194,37 @@ class CoverOut:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "amicable_collection_days": amicable_collection_days,
                 "buyer": buyer,
                 "certificate_number": certificate_number,
+                "claim": claim,
                 "claim_threshold_days": claim_threshold_days,
+                "clock_advanced_days": clock_advanced_days,
                 "cover_ends_on": cover_ends_on,
                 "cover_ratio": cover_ratio,
                 "cover_starts_at": cover_starts_at,
                 "created_at": created_at,
                 "currency": currency,
+                "deadlines": deadlines,
                 "expires_at": expires_at,
                 "id": id,
                 "insured_amount": insured_amount,
+                "insured_outstanding": insured_outstanding,
                 "insurer": insurer,
+                "invoice": invoice,
                 "invoice_amount": invoice_amount,
                 "invoice_due_date": invoice_due_date,
                 "invoice_number": invoice_number,
                 "livemode": livemode,
                 "offer": offer,
+                "overdue_declaration_days": overdue_declaration_days,
                 "payment": payment,
                 "premium": premium,
                 "product": product,
                 "product_version": product_version,
                 "quote": quote,
                 "seller": seller,
+                "settled_at": settled_at,
                 "status": status,
                 "waiting_period_days": waiting_period_days,
             }
@@ -189,9 +236,13 @@ class CoverOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.deadlines import Deadlines  # noqa: PLC0415
+        from ..models.invoice import Invoice  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
 
         d = dict(src_dict)
+        amicable_collection_days = d.pop("amicable_collection_days")
+
         buyer = d.pop("buyer")
 
         def _parse_certificate_number(data: object) -> None | str:
@@ -201,7 +252,16 @@ class CoverOut:
 
         certificate_number = _parse_certificate_number(d.pop("certificate_number"))
 
+        def _parse_claim(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        claim = _parse_claim(d.pop("claim"))
+
         claim_threshold_days = d.pop("claim_threshold_days")
+
+        clock_advanced_days = d.pop("clock_advanced_days")
 
         def _parse_cover_ends_on(data: object) -> datetime.date | None:
             if data is None:
@@ -239,6 +299,8 @@ class CoverOut:
 
         currency = Currency(d.pop("currency"))
 
+        deadlines = Deadlines.from_dict(d.pop("deadlines"))
+
         def _parse_expires_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
@@ -258,7 +320,11 @@ class CoverOut:
 
         insured_amount = d.pop("insured_amount")
 
+        insured_outstanding = d.pop("insured_outstanding")
+
         insurer = d.pop("insurer")
+
+        invoice = Invoice.from_dict(d.pop("invoice"))
 
         invoice_amount = d.pop("invoice_amount")
 
@@ -269,6 +335,8 @@ class CoverOut:
         livemode = d.pop("livemode")
 
         offer = d.pop("offer")
+
+        overdue_declaration_days = d.pop("overdue_declaration_days")
 
         payment = Payment.from_dict(d.pop("payment"))
 
@@ -287,6 +355,21 @@ class CoverOut:
 
         seller = _parse_seller(d.pop("seller"))
 
+        def _parse_settled_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                settled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return settled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        settled_at = _parse_settled_at(d.pop("settled_at"))
+
         status = CoverOutStatus(d.pop("status"))
 
         waiting_period_days = d.pop("waiting_period_days")
@@ -296,29 +379,37 @@ class CoverOut:
             raise ValueError(f"object must match const 'cover', got '{object_}'")
 
         cover_out = cls(
+            amicable_collection_days=amicable_collection_days,
             buyer=buyer,
             certificate_number=certificate_number,
+            claim=claim,
             claim_threshold_days=claim_threshold_days,
+            clock_advanced_days=clock_advanced_days,
             cover_ends_on=cover_ends_on,
             cover_ratio=cover_ratio,
             cover_starts_at=cover_starts_at,
             created_at=created_at,
             currency=currency,
+            deadlines=deadlines,
             expires_at=expires_at,
             id=id,
             insured_amount=insured_amount,
+            insured_outstanding=insured_outstanding,
             insurer=insurer,
+            invoice=invoice,
             invoice_amount=invoice_amount,
             invoice_due_date=invoice_due_date,
             invoice_number=invoice_number,
             livemode=livemode,
             offer=offer,
+            overdue_declaration_days=overdue_declaration_days,
             payment=payment,
             premium=premium,
             product=product,
             product_version=product_version,
             quote=quote,
             seller=seller,
+            settled_at=settled_at,
             status=status,
             waiting_period_days=waiting_period_days,
             object_=object_,

@@ -7,9 +7,11 @@ class ListCoversStatusType2Type1(StrEnum):
     CANCELLING = "cancelling"
     CLAIMED = "claimed"
     EXPIRED = "expired"
+    OVERDUE = "overdue"
     PAYMENT_FAILED = "payment_failed"
     PENDING_PAYMENT = "pending_payment"
     SETTLED = "settled"
+    TIME_BARRED = "time_barred"
 
     def __str__(self) -> str:
         return str(self.value)

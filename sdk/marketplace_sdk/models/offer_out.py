@@ -20,11 +20,13 @@ T = TypeVar("T", bound="OfferOut")
 class OfferOut:
     """
     Attributes:
+        amicable_collection_days (int):
         claim_threshold_days (int):
         cover_ratio (float):
         id (str):
         insured_amount (int):
         insurer (str):
+        overdue_declaration_days (int):
         premium (int):
         premium_rate_bps (int):
         product (str):
@@ -33,11 +35,13 @@ class OfferOut:
         object_ (Literal['offer'] | Unset):  Default: 'offer'.
     """
 
+    amicable_collection_days: int
     claim_threshold_days: int
     cover_ratio: float
     id: str
     insured_amount: int
     insurer: str
+    overdue_declaration_days: int
     premium: int
     premium_rate_bps: int
     product: str
@@ -47,6 +51,8 @@ class OfferOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        amicable_collection_days = self.amicable_collection_days
+
         claim_threshold_days = self.claim_threshold_days
 
         cover_ratio = self.cover_ratio
@@ -56,6 +62,8 @@ class OfferOut:
         insured_amount = self.insured_amount
 
         insurer = self.insurer
+
+        overdue_declaration_days = self.overdue_declaration_days
 
         premium = self.premium
 
@@ -73,11 +81,13 @@ class OfferOut:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "amicable_collection_days": amicable_collection_days,
                 "claim_threshold_days": claim_threshold_days,
                 "cover_ratio": cover_ratio,
                 "id": id,
                 "insured_amount": insured_amount,
                 "insurer": insurer,
+                "overdue_declaration_days": overdue_declaration_days,
                 "premium": premium,
                 "premium_rate_bps": premium_rate_bps,
                 "product": product,
@@ -93,6 +103,8 @@ class OfferOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        amicable_collection_days = d.pop("amicable_collection_days")
+
         claim_threshold_days = d.pop("claim_threshold_days")
 
         cover_ratio = d.pop("cover_ratio")
@@ -102,6 +114,8 @@ class OfferOut:
         insured_amount = d.pop("insured_amount")
 
         insurer = d.pop("insurer")
+
+        overdue_declaration_days = d.pop("overdue_declaration_days")
 
         premium = d.pop("premium")
 
@@ -118,11 +132,13 @@ class OfferOut:
             raise ValueError(f"object must match const 'offer', got '{object_}'")
 
         offer_out = cls(
+            amicable_collection_days=amicable_collection_days,
             claim_threshold_days=claim_threshold_days,
             cover_ratio=cover_ratio,
             id=id,
             insured_amount=insured_amount,
             insurer=insurer,
+            overdue_declaration_days=overdue_declaration_days,
             premium=premium,
             premium_rate_bps=premium_rate_bps,
             product=product,

@@ -44,10 +44,12 @@ class ProductOut:
         updated_at (datetime.datetime):
         version (int):
         waiting_period_days (int):
+        amicable_collection_days (int | Unset):  Default: 60.
         countries (list[Country] | None | Unset):
         excluded_countries (list[Country] | Unset):
         excluded_sectors (list[Sector] | Unset):
         object_ (Literal['product'] | Unset):  Default: 'product'.
+        overdue_declaration_days (int | Unset):  Default: 30.
         quote_validity_minutes (int | Unset):  Default: 1440.
         sectors (list[Sector] | None | Unset):
     """
@@ -67,10 +69,12 @@ class ProductOut:
     updated_at: datetime.datetime
     version: int
     waiting_period_days: int
+    amicable_collection_days: int | Unset = 60
     countries: list[Country] | None | Unset = UNSET
     excluded_countries: list[Country] | Unset = UNSET
     excluded_sectors: list[Sector] | Unset = UNSET
     object_: Literal["product"] | Unset = "product"
+    overdue_declaration_days: int | Unset = 30
     quote_validity_minutes: int | Unset = 1440
     sectors: list[Sector] | None | Unset = UNSET
 
@@ -108,6 +112,8 @@ class ProductOut:
 
         waiting_period_days = self.waiting_period_days
 
+        amicable_collection_days = self.amicable_collection_days
+
         countries: list[str] | None | Unset
         if isinstance(self.countries, Unset):
             countries = UNSET
@@ -135,6 +141,8 @@ class ProductOut:
                 excluded_sectors.append(excluded_sectors_item)
 
         object_ = self.object_
+
+        overdue_declaration_days = self.overdue_declaration_days
 
         quote_validity_minutes = self.quote_validity_minutes
 
@@ -171,6 +179,8 @@ class ProductOut:
                 "waiting_period_days": waiting_period_days,
             }
         )
+        if amicable_collection_days is not UNSET:
+            field_dict["amicable_collection_days"] = amicable_collection_days
         if countries is not UNSET:
             field_dict["countries"] = countries
         if excluded_countries is not UNSET:
@@ -179,6 +189,8 @@ class ProductOut:
             field_dict["excluded_sectors"] = excluded_sectors
         if object_ is not UNSET:
             field_dict["object"] = object_
+        if overdue_declaration_days is not UNSET:
+            field_dict["overdue_declaration_days"] = overdue_declaration_days
         if quote_validity_minutes is not UNSET:
             field_dict["quote_validity_minutes"] = quote_validity_minutes
         if sectors is not UNSET:
@@ -227,6 +239,8 @@ class ProductOut:
 
         waiting_period_days = d.pop("waiting_period_days")
 
+        amicable_collection_days = d.pop("amicable_collection_days", UNSET)
+
         def _parse_countries(data: object) -> list[Country] | None | Unset:
             if data is None:
                 return data
@@ -271,6 +285,8 @@ class ProductOut:
         if object_ != "product" and not isinstance(object_, Unset):
             raise ValueError(f"object must match const 'product', got '{object_}'")
 
+        overdue_declaration_days = d.pop("overdue_declaration_days", UNSET)
+
         quote_validity_minutes = d.pop("quote_validity_minutes", UNSET)
 
         def _parse_sectors(data: object) -> list[Sector] | None | Unset:
@@ -311,10 +327,12 @@ class ProductOut:
             updated_at=updated_at,
             version=version,
             waiting_period_days=waiting_period_days,
+            amicable_collection_days=amicable_collection_days,
             countries=countries,
             excluded_countries=excluded_countries,
             excluded_sectors=excluded_sectors,
             object_=object_,
+            overdue_declaration_days=overdue_declaration_days,
             quote_validity_minutes=quote_validity_minutes,
             sectors=sectors,
         )

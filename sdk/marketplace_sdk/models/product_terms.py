@@ -29,9 +29,11 @@ class ProductTerms:
         name (str):
         pricing (PricingTerms):
         waiting_period_days (int):
+        amicable_collection_days (int | Unset):  Default: 60.
         countries (list[Country] | None | Unset):
         excluded_countries (list[Country] | Unset):
         excluded_sectors (list[Sector] | Unset):
+        overdue_declaration_days (int | Unset):  Default: 30.
         quote_validity_minutes (int | Unset):  Default: 1440.
         sectors (list[Sector] | None | Unset):
     """
@@ -44,9 +46,11 @@ class ProductTerms:
     name: str
     pricing: PricingTerms
     waiting_period_days: int
+    amicable_collection_days: int | Unset = 60
     countries: list[Country] | None | Unset = UNSET
     excluded_countries: list[Country] | Unset = UNSET
     excluded_sectors: list[Sector] | Unset = UNSET
+    overdue_declaration_days: int | Unset = 30
     quote_validity_minutes: int | Unset = 1440
     sectors: list[Sector] | None | Unset = UNSET
 
@@ -69,6 +73,8 @@ class ProductTerms:
         pricing = self.pricing.to_dict()
 
         waiting_period_days = self.waiting_period_days
+
+        amicable_collection_days = self.amicable_collection_days
 
         countries: list[str] | None | Unset
         if isinstance(self.countries, Unset):
@@ -95,6 +101,8 @@ class ProductTerms:
             for excluded_sectors_item_data in self.excluded_sectors:
                 excluded_sectors_item = excluded_sectors_item_data.value
                 excluded_sectors.append(excluded_sectors_item)
+
+        overdue_declaration_days = self.overdue_declaration_days
 
         quote_validity_minutes = self.quote_validity_minutes
 
@@ -124,12 +132,16 @@ class ProductTerms:
                 "waiting_period_days": waiting_period_days,
             }
         )
+        if amicable_collection_days is not UNSET:
+            field_dict["amicable_collection_days"] = amicable_collection_days
         if countries is not UNSET:
             field_dict["countries"] = countries
         if excluded_countries is not UNSET:
             field_dict["excluded_countries"] = excluded_countries
         if excluded_sectors is not UNSET:
             field_dict["excluded_sectors"] = excluded_sectors
+        if overdue_declaration_days is not UNSET:
+            field_dict["overdue_declaration_days"] = overdue_declaration_days
         if quote_validity_minutes is not UNSET:
             field_dict["quote_validity_minutes"] = quote_validity_minutes
         if sectors is not UNSET:
@@ -163,6 +175,8 @@ class ProductTerms:
         pricing = PricingTerms.from_dict(d.pop("pricing"))
 
         waiting_period_days = d.pop("waiting_period_days")
+
+        amicable_collection_days = d.pop("amicable_collection_days", UNSET)
 
         def _parse_countries(data: object) -> list[Country] | None | Unset:
             if data is None:
@@ -204,6 +218,8 @@ class ProductTerms:
 
                 excluded_sectors.append(excluded_sectors_item)
 
+        overdue_declaration_days = d.pop("overdue_declaration_days", UNSET)
+
         quote_validity_minutes = d.pop("quote_validity_minutes", UNSET)
 
         def _parse_sectors(data: object) -> list[Sector] | None | Unset:
@@ -237,9 +253,11 @@ class ProductTerms:
             name=name,
             pricing=pricing,
             waiting_period_days=waiting_period_days,
+            amicable_collection_days=amicable_collection_days,
             countries=countries,
             excluded_countries=excluded_countries,
             excluded_sectors=excluded_sectors,
+            overdue_declaration_days=overdue_declaration_days,
             quote_validity_minutes=quote_validity_minutes,
             sectors=sectors,
         )

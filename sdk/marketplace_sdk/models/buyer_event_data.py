@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.buyer_event_data_previous_attributes_type_0 import (
+        BuyerEventDataPreviousAttributesType0,
+    )
+    from ..models.buyer_status_out import BuyerStatusOut
+
+
+T = TypeVar("T", bound="BuyerEventData")
+
+
+@_attrs_define
+class BuyerEventData:
+    """The object after the change, and what changed
+
+    Attributes:
+        object_ (BuyerStatusOut):
+        previous_attributes (BuyerEventDataPreviousAttributesType0 | None): The earlier value of each field that changed
+            (inside a nested object, of each of its changed fields); null when the object is new
+    """
+
+    object_: BuyerStatusOut
+    previous_attributes: BuyerEventDataPreviousAttributesType0 | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.buyer_event_data_previous_attributes_type_0 import (
+            BuyerEventDataPreviousAttributesType0,  # noqa: PLC0415
+        )
+
+        object_ = self.object_.to_dict()
+
+        previous_attributes: dict[str, Any] | None
+        if isinstance(self.previous_attributes, BuyerEventDataPreviousAttributesType0):
+            previous_attributes = self.previous_attributes.to_dict()
+        else:
+            previous_attributes = self.previous_attributes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "previous_attributes": previous_attributes,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.buyer_event_data_previous_attributes_type_0 import (
+            BuyerEventDataPreviousAttributesType0,  # noqa: PLC0415
+        )
+        from ..models.buyer_status_out import BuyerStatusOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+        object_ = BuyerStatusOut.from_dict(d.pop("object"))
+
+        def _parse_previous_attributes(
+            data: object,
+        ) -> BuyerEventDataPreviousAttributesType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                previous_attributes_type_0 = (
+                    BuyerEventDataPreviousAttributesType0.from_dict(data)
+                )
+
+                return previous_attributes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BuyerEventDataPreviousAttributesType0 | None, data)
+
+        previous_attributes = _parse_previous_attributes(d.pop("previous_attributes"))
+
+        buyer_event_data = cls(
+            object_=object_,
+            previous_attributes=previous_attributes,
+        )
+
+        buyer_event_data.additional_properties = d
+        return buyer_event_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

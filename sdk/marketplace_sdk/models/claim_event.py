@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.claim_event_type import ClaimEventType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.claim_event_data import ClaimEventData
+
+
+T = TypeVar("T", bound="ClaimEvent")
+
+
+@_attrs_define
+class ClaimEvent:
+    """An event about a claim, as delivered
+
+    Attributes:
+        account (str):
+        created (datetime.datetime):
+        data (ClaimEventData): The object after the change, and what changed
+        id (str):
+        livemode (bool):
+        sequence (int):
+        type_ (ClaimEventType):
+        object_ (Literal['event'] | Unset):  Default: 'event'.
+    """
+
+    account: str
+    created: datetime.datetime
+    data: ClaimEventData
+    id: str
+    livemode: bool
+    sequence: int
+    type_: ClaimEventType
+    object_: Literal["event"] | Unset = "event"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        account = self.account
+
+        created = self.created.isoformat()
+
+        data = self.data.to_dict()
+
+        id = self.id
+
+        livemode = self.livemode
+
+        sequence = self.sequence
+
+        type_ = self.type_.value
+
+        object_ = self.object_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "account": account,
+                "created": created,
+                "data": data,
+                "id": id,
+                "livemode": livemode,
+                "sequence": sequence,
+                "type": type_,
+            }
+        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.claim_event_data import ClaimEventData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        account = d.pop("account")
+
+        created = datetime.datetime.fromisoformat(d.pop("created"))
+
+        data = ClaimEventData.from_dict(d.pop("data"))
+
+        id = d.pop("id")
+
+        livemode = d.pop("livemode")
+
+        sequence = d.pop("sequence")
+
+        type_ = ClaimEventType(d.pop("type"))
+
+        object_ = cast(Literal["event"] | Unset, d.pop("object", UNSET))
+        if object_ != "event" and not isinstance(object_, Unset):
+            raise ValueError(f"object must match const 'event', got '{object_}'")
+
+        claim_event = cls(
+            account=account,
+            created=created,
+            data=data,
+            id=id,
+            livemode=livemode,
+            sequence=sequence,
+            type_=type_,
+            object_=object_,
+        )
+
+        claim_event.additional_properties = d
+        return claim_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
