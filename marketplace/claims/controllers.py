@@ -237,14 +237,15 @@ class ClaimController(Controller):
     @get(
         "/{claim_id:str}/payouts",
         operation_id="list_claim_payouts",
+        dependencies=pagination("payout"),
         responses=problem_responses(),
     )
     async def list_payouts(
-        self, session: DbSession, principal: Caller, claim_id: ClaimPath
+        self, session: DbSession, principal: Caller, claim_id: ClaimPath, page: Pagination
     ) -> ListOf[PayoutOut]:
-        """The payouts recorded on a claim, oldest first."""
-        found = await service.payouts(session, principal, claim_id)
-        return ListOf(data=[PayoutOut.of(p) for p in found], has_more=False)
+        """The payouts recorded on a claim, newest first."""
+        found = await service.payouts(session, principal, claim_id, page)
+        return ListOf(data=[PayoutOut.of(p) for p in found.items], has_more=found.has_more)
 
 
 class TestHelperController(Controller):

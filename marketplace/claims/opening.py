@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from marketplace.claims import changes, repository
+from marketplace.claims import changes, repository, transitions
 from marketplace.covers import deadlines, invoice_state
 from marketplace.covers.schemas import outstanding_minor
 from marketplace.kit.ids import new_id
@@ -107,6 +107,8 @@ async def open_claim(
     )
     if not claimed:
         raise RuntimeError(f"cover {cover.id} could not take claim {claim.id}")
+    if cover.disputed_at is not None:  # an insolvency during a dispute: held until it ends
+        await transitions.hold(session, claim, real_now, "dispute")
     return claim
 
 

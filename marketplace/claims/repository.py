@@ -73,9 +73,8 @@ async def add_payout(session: AsyncSession, payout: ClaimPayout) -> bool:
     return True
 
 
-async def payouts_of(session: AsyncSession, claim_id: str) -> list[ClaimPayout]:
-    query = select(ClaimPayout).where(ClaimPayout.claim_id == claim_id).order_by(ClaimPayout.id)
-    return list((await session.execute(query)).scalars())
+def payouts_query(claim_id: str) -> Select[ClaimPayout]:
+    return select(ClaimPayout).where(ClaimPayout.claim_id == claim_id)
 
 
 async def add_report(session: AsyncSession, report: InvoiceReport) -> None:

@@ -78,6 +78,16 @@ class AmountExceedsOutstanding(RuleViolation):
     title = "The amount is more than the buyer still owes"
 
 
+class OccurredBeforeCover(RuleViolation):
+    code = "occurred_before_cover"
+    title = "occurred_at lies before the cover was bound"
+
+
+class OccurredBeforeDueDate(RuleViolation):
+    code = "occurred_before_due_date"
+    title = "An invoice cannot be overdue before its due date"
+
+
 class OccurredInFuture(RuleViolation):
     code = "occurred_in_future"
     title = "occurred_at lies in the future of the cover's clock"
@@ -149,16 +159,35 @@ def _check_state(
         )
 
 
+def _check_occurred_at(cover: Cover, data: InvoiceEventCreate, cover_now: datetime) -> None:
+    if data.occurred_at is None:
+        return
+    occurred_at = as_utc(data.occurred_at)
+    if occurred_at > cover_now:
+        raise OccurredInFuture(
+            f"occurred_at {occurred_at.isoformat()} is after now on the cover's clock"
+            f" ({cover_now.isoformat()})",
+            param="occurred_at",
+        )
+    if occurred_at < cover.created_at:
+        raise OccurredBeforeCover(
+            f"occurred_at {occurred_at.isoformat()} is before cover {cover.id} was bound"
+            f" ({cover.created_at.isoformat()})",
+            param="occurred_at",
+        )
+    if data.type == "invoice.overdue" and occurred_at.date() <= cover.invoice_due_date:
+        raise OccurredBeforeDueDate(
+            f"occurred_at {occurred_at.isoformat()} is not after the due date"
+            f" {cover.invoice_due_date}",
+            param="occurred_at",
+        )
+
+
 def check_report(
     cover: Cover, claim: Claim | None, data: InvoiceEventCreate, cover_now: datetime
 ) -> None:
     """Raise the error of a report that does not apply to the cover as it is now."""
-    if data.occurred_at is not None and as_utc(data.occurred_at) > cover_now:
-        raise OccurredInFuture(
-            f"occurred_at {data.occurred_at.isoformat()} is after now on the cover's clock"
-            f" ({cover_now.isoformat()})",
-            param="occurred_at",
-        )
+    _check_occurred_at(cover, data, cover_now)
     check_cover_in_force(cover)
     _check_amount(cover, data)
     _check_state(cover, claim, data, cover_now)

@@ -79,6 +79,11 @@ class InvoiceDisputed(Conflict):
     title = "The invoice is disputed"
 
 
+class ClaimPartlyPaid(Conflict):
+    code = "claim_partly_paid"
+    title = "Part of the indemnity is already paid"
+
+
 class PayoutExceedsIndemnity(RuleViolation):
     code = "payout_exceeds_indemnity"
     title = "The payout is more than the indemnity left to pay"
@@ -246,7 +251,7 @@ async def resume(
     assert claim is not None
     if claim.status != "on_hold":
         raise ClaimNotOnHold(f"Claim {claim.id} is {claim.status}")
-    if claim.hold_reason == "dispute":
+    if claim.hold_reason == "dispute" or life.cover.disputed_at is not None:
         raise InvoiceDisputed(
             f"Claim {claim.id} is on hold while its invoice is disputed: the platform or seller"
             " reports invoice.dispute_resolved to end it"
@@ -294,9 +299,11 @@ async def record_payout(
     return payout
 
 
-async def payouts(session: AsyncSession, principal: Principal, claim_id: str) -> list[ClaimPayout]:
+async def payouts(
+    session: AsyncSession, principal: Principal, claim_id: str, page: PageRequest
+) -> Page[ClaimPayout]:
     claim = await visible(session, principal, claim_id)
-    return await repository.payouts_of(session, claim.id)
+    return await paginate(session, repository.payouts_query(claim.id), ClaimPayout.id, page)
 
 
 def _claim(life: clock.Life) -> Claim:
@@ -327,6 +334,11 @@ async def reject(
 ) -> Claim:
     async def apply(session: AsyncSession, life: clock.Life, now: datetime) -> object:
         claim = _claim(life)
+        if claim.paid_minor:
+            raise ClaimPartlyPaid(
+                f"Claim {claim.id} already has {claim.paid_minor} paid of its indemnity: a"
+                " claim partly paid can no longer be rejected"
+            )
         return await transitions.reject(
             session, claim, life.cover, now, code=data.code, reason=data.reason
         )

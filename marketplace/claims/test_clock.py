@@ -1,7 +1,7 @@
-"""The test clock: in test mode, move one cover's clock (and its claim's) forward and run every
-step that fell due, in order, with their events, so a whole life (due date, declaration,
-claim, collection, waiting period, indemnity) plays out in seconds. It never exists in live
-mode."""
+"""The test clock: in test mode, the cover's platform or seller moves one paid cover's clock
+(and its claim's) forward and runs every step that fell due, in order, with their events, so a
+whole life (due date, declaration, claim, collection, waiting period, indemnity) plays out in
+seconds. It never exists in live mode."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.claims import clock
+from marketplace.claims.rules import CoverNotActive
 from marketplace.covers import changes, deadlines
 from marketplace.covers import repository as covers
 from marketplace.covers import service as cover_service
@@ -29,8 +30,14 @@ async def advance(
     """Move the cover's clock ``days`` ahead and catch up; the cover after it."""
     if principal.livemode:
         raise RouteNotFound("Test helpers exist only in test mode (sk_test_ keys)")
-    await cover_service.visible(session, principal, cover_id)
+    await cover_service.owned(session, principal, cover_id)
     cover = await covers.locked(session, cover_id)
+    if cover.status in ("pending_payment", "cancelling"):
+        raise CoverNotActive(
+            f"Cover {cover_id} is {cover.status}: the test clock moves covers whose premium is"
+            " settled (a pending cover lapses at its quote's expiry, in real time)",
+            param="cover",
+        )
     total_days = cover.clock_offset_days + days
     if total_days > deadlines.MAX_CLOCK_ADVANCE_DAYS:
         raise ClockTooFar(

@@ -25,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from marketplace.buyers import exposure
 from marketplace.buyers import monitoring_repository as buyer_monitoring
 from marketplace.buyers.exposure import ExposureKey
+from marketplace.buyers.status import STOPPED
 from marketplace.covers import changes, deadlines, repository
 from marketplace.models.covers import Cover
 from marketplace.payments.views import PaymentIntentView
@@ -108,11 +109,20 @@ async def activate(
     )
 
 
+async def buyer_stopped(session: AsyncSession, cover: Cover) -> bool:
+    """The buyer is stopped or insolvent: no premium may start cover on it any more (the loss
+    may already be known), even for a cover bound before."""
+    return await buyer_monitoring.status_of(session, cover.buyer_id) in STOPPED
+
+
 async def _can_be_honoured_late(session: AsyncSession, cover: Cover, now: datetime) -> int | None:
     """The buyer capacity to reserve against, when a late premium may still buy this cover:
     its quote's price still holds (a lapsed cover's never does), the invoice is not yet due,
-    the product still offers cover, and no other cover holds the invoice meanwhile."""
+    the buyer is not stopped, the product still offers cover, and no other cover holds the
+    invoice meanwhile."""
     if now >= cover.expires_at or now.date() >= cover.invoice_due_date:
+        return None
+    if await buyer_stopped(session, cover):
         return None
     if await repository.in_force_on_invoice(session, cover) is not None:
         return None

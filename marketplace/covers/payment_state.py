@@ -6,9 +6,11 @@ the same row through conditional transitions. Money counts only when it is the c
 PaymentIntent (the id the cover stored when it created it, never a ``cover_id`` in metadata),
 in the cover's mode, ``succeeded``, for exactly the premium in the premium's currency:
 
-- the premium paid: the cover activates; paid after it failed or lapsed, it activates if it
-  still can (``lifecycle.activate_late``), else the premium is refunded; paid after a
-  cancellation that came before activation, it is refunded;
+- the premium paid: the cover activates — unless its buyer was stopped or became insolvent
+  meanwhile: then the cover fails (``buyer_stopped``) and the premium is refunded, since it
+  would buy a loss already known; paid after it failed or lapsed, it activates if it still
+  can (``lifecycle.activate_late``), else the premium is refunded; paid after a cancellation
+  that came before activation, it is refunded;
 - paid another amount or currency: the cover fails (``payment_mismatch``) and the money is
   refunded;
 - a PaymentIntent that names a cover in its metadata but is not that cover's own payment is
@@ -60,6 +62,17 @@ async def apply_intent(
     return "pending"
 
 
+async def _paid_pending(
+    session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
+) -> str:
+    if await lifecycle.buyer_stopped(session, cover):
+        await premium_refunds.owe_back(session, cover, intent, "premium_without_cover", now)
+        await lifecycle.fail_payment(session, cover, intent.status, "buyer_stopped", now)
+        log.warning("cover.payment.buyer_stopped", cover_id=cover.id, payment_intent_id=intent.id)
+        return "refunded_buyer_stopped"
+    return "activated" if await lifecycle.activate(session, cover, intent, now) else "unchanged"
+
+
 async def _paid(
     session: AsyncSession, cover: Cover, intent: PaymentIntentView, now: datetime
 ) -> str:
@@ -69,7 +82,7 @@ async def _paid(
         log.warning("cover.payment.mismatch", cover_id=cover.id, payment_intent_id=intent.id)
         return "mismatch_refunded"
     if cover.status == "pending_payment":
-        return "activated" if await lifecycle.activate(session, cover, intent, now) else "unchanged"
+        return await _paid_pending(session, cover, intent, now)
     if cover.status in ("payment_failed", "expired"):
         if await lifecycle.activate_late(session, cover, intent, now):
             return "activated_late"

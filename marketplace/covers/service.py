@@ -235,12 +235,12 @@ async def reserve_or_resume(
     holding its payment's lease until ``lease_until`` — or, for a quote already bound to a
     cover whose payment got no answer, that cover (see ``RESUMABLE_PAYMENT_STATUSES``)."""
     quote = await _bindable_quote(session, principal, quote_id, now)
+    status = await buyer_monitoring.status_of(session, quote.buyer_id)
+    if status in STOPPED:  # a waiting cover too: its premium would buy a known loss
+        raise BuyerStopped(f"Buyer {quote.buyer_id} is {status}: no new cover", param="quote")
     if quote.status == "bound":
         return await _resumed(session, principal, quote, offer_id, now=now, lease_until=lease_until)
     offer = await _offer(session, quote, offer_id)
-    status = await buyer_monitoring.status_of(session, quote.buyer_id)
-    if status in STOPPED:
-        raise BuyerStopped(f"Buyer {quote.buyer_id} is {status}: no new cover", param="quote")
     cover = _cover(principal, quote, offer, now, lease_until)
     await _refuse_second_cover(session, cover)
     limit = await lifecycle.buyer_capacity(session, cover)

@@ -22,7 +22,7 @@ from marketplace.underwriting.appetite import (
     assess,
 )
 from marketplace.underwriting.features import QuoteFacts
-from marketplace.underwriting.pricing import Price, PricingTerms, price
+from marketplace.underwriting.pricing import Price, PricingTerms, exact_ratio, price
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +56,6 @@ class Declined:
     cover_ratio: Decimal
 
 
-def ratio(value: float) -> Decimal:
-    """A ratio from JSON as the exact decimal a person wrote (0.9, not 0.9000000000000000222)."""
-    return Decimal(repr(value))
-
-
 def appetite_rules(terms: ProductTerms, limits: CurrencyTerms | None) -> AppetiteRules:
     return AppetiteRules(
         currencies=frozenset(c.currency.value for c in terms.currencies),
@@ -81,9 +76,9 @@ def appetite_rules(terms: ProductTerms, limits: CurrencyTerms | None) -> Appetit
 
 def pricing_terms(terms: ProductTerms, limits: CurrencyTerms) -> PricingTerms:
     return PricingTerms(
-        loss_given_default=ratio(terms.pricing.loss_given_default),
-        target_loss_ratio=ratio(terms.pricing.target_loss_ratio),
-        expense_loading=ratio(terms.pricing.expense_loading),
+        loss_given_default=exact_ratio(terms.pricing.loss_given_default),
+        target_loss_ratio=exact_ratio(terms.pricing.target_loss_ratio),
+        expense_loading=exact_ratio(terms.pricing.expense_loading),
         time_loading_bps_per_year=terms.pricing.time_loading_bps_per_year,
         fixed_fee_minor=limits.fixed_fee,
         minimum_premium_minor=max(
@@ -96,10 +91,10 @@ def _ratios_to_try(
     terms: ProductTerms, requested: list[float] | None
 ) -> tuple[list[Decimal], list[Decimal]]:
     """(the ratios to try in order, the requested ratios the product does not offer)."""
-    menu = [ratio(r) for r in terms.cover_ratios]
+    menu = [exact_ratio(r) for r in terms.cover_ratios]
     if requested is None:
         return menu, []
-    wanted = list(dict.fromkeys(ratio(r) for r in requested))
+    wanted = list(dict.fromkeys(exact_ratio(r) for r in requested))
     return [r for r in wanted if r in menu], [r for r in wanted if r not in menu]
 
 
@@ -110,7 +105,7 @@ def _not_offered(
 
     When the default ratio would be accepted, the counter-offer names the ratios offered.
     """
-    offered = tuple(str(ratio(r)) for r in terms.cover_ratios)
+    offered = tuple(str(exact_ratio(r)) for r in terms.cover_ratios)
     asked = ", ".join(str(r) for r in missing)
     reason = DeclineReason(
         "cover_ratio_not_offered",
@@ -180,6 +175,6 @@ def evaluate(
                 return PricedOffer(product, cover_ratio, priced)
         first = first or Declined(product, decision, cover_ratio)
     if first is None:
-        default_ratio = ratio(terms.cover_ratios[0])
+        default_ratio = exact_ratio(terms.cover_ratios[0])
         return Declined(product, _not_offered(terms, missing, decide(default_ratio)), default_ratio)
     return first

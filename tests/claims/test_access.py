@@ -17,7 +17,9 @@ from tests.claims.helpers import (
     report,
     reported,
 )
+from tests.covers.helpers import bound
 from tests.events.api_helpers import live_key
+from tests.factories import quote_request
 
 
 async def _claimed(client, who):
@@ -102,6 +104,18 @@ async def test_the_test_clock_does_not_exist_in_live_mode(client, new_tenant, da
     assert (await cover_of(client, who.platform, cover))["clock_advanced_days"] == 0
 
 
+async def test_only_the_covers_platform_or_seller_moves_its_clock_once_paid(client, new_tenant):
+    who = await parties(client, new_tenant)
+    cover = await active_cover(client, who)
+    url = f"/v1/test_helpers/covers/{cover['id']}/advance"
+    by_insurer = await client.post(url, headers=who.insurer.headers, json={"days": 1})
+    assert by_insurer.status_code == 404
+    pending = await bound(client, who.platform, quote_request())
+    url = f"/v1/test_helpers/covers/{pending['id']}/advance"
+    too_soon = await client.post(url, headers=who.platform.headers, json={"days": 1})
+    assert (too_soon.status_code, too_soon.json()["code"]) == (409, "cover_not_active")
+
+
 async def test_the_test_clock_goes_at_most_two_years_ahead(client, new_tenant):
     who = await parties(client, new_tenant)
     cover = await active_cover(client, who)
@@ -140,6 +154,16 @@ async def test_a_report_needs_an_idempotency_key_and_a_retry_counts_once(client,
         (
             {"type": "invoice.paid", "amount": 10, "occurred_at": "2099-01-01T00:00:00Z"},
             "occurred_in_future",
+            "occurred_at",
+        ),
+        (
+            {"type": "invoice.paid", "amount": 10, "occurred_at": "2020-01-01T00:00:00Z"},
+            "occurred_before_cover",
+            "occurred_at",
+        ),
+        (
+            {"type": "invoice.paid", "amount": 10, "occurred_at": "0001-01-01T00:00:00+14:00"},
+            "occurred_before_cover",
             "occurred_at",
         ),
     ],

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from marketplace.claims.insolvency import open_on_buyer
 from marketplace.kit.clock import utc_now
-from marketplace.models import Buyer, Event
+from marketplace.models import Buyer, Event, Refund
 from tests.claims.helpers import (
     active_cover,
     advance,
@@ -22,7 +22,7 @@ from tests.claims.helpers import (
     report,
     reported,
 )
-from tests.covers.helpers import bind, quoted
+from tests.covers.helpers import bind, paid, quoted
 from tests.factories import quote_request, registration_number
 
 
@@ -199,16 +199,91 @@ async def test_an_insolvency_turns_a_collecting_claim_and_opens_the_others(
     assert (new["cover"], new["status"]) == (second["id"], "approved")
 
 
-async def test_a_premium_paid_after_the_insolvency_buys_no_insolvency_claim(
-    client, new_tenant, database
+async def test_a_premium_paid_after_the_insolvency_starts_no_cover_and_is_refunded(
+    client, new_tenant, database, gateway
 ):
     who = await parties(client, new_tenant)
     quote = await quoted(client, who.platform, quote_request())
     pending = (await bind(client, who.platform, quote)).json()
     await _insolvent(database, pending["buyer"])
-    paid = await bind(client, who.platform, quote, payment_method="pm_card_visa")
-    assert paid.json()["status"] == "active"  # the bind was made before the insolvency
 
-    body = {"cover": pending["id"], "cause": "insolvency"}
+    resumed = await bind(client, who.platform, quote, payment_method="pm_card_visa")
+    assert (resumed.status_code, resumed.json()["code"]) == (409, "buyer_stopped")
+    await paid(client, gateway, pending)  # the payer's front end pays all the same
+
+    after = await cover_of(client, who.platform, pending)
+    assert (after["status"], after["payment"]["error_code"]) == ("payment_failed", "buyer_stopped")
+    async with database.reader_session() as session:
+        (refund,) = (await session.execute(select(Refund))).scalars()
+    assert (refund.cover_id, refund.amount_minor) == (pending["id"], pending["premium"])
+
+
+async def test_an_insolvency_claim_needs_the_cover_to_have_begun_before_it(
+    client, new_tenant, database
+):
+    who = await parties(client, new_tenant)
+    cover = await active_cover(client, who)
+    async with database.writer_session() as session:
+        since = dt.datetime.fromisoformat(cover["cover_starts_at"]) - dt.timedelta(days=1)
+        values = {"status": "insolvent", "status_changed_at": since}
+        await session.execute(update(Buyer).where(Buyer.id == cover["buyer"]).values(**values))
+        await session.commit()
+    body = {"cover": cover["id"], "cause": "insolvency"}
     refused = await client.post("/v1/claims", headers=who.platform.headers | key(), json=body)
     assert (refused.status_code, refused.json()["code"]) == (409, "insolvency_before_cover")
+
+
+async def test_an_insolvency_during_a_dispute_opens_a_claim_on_hold(client, new_tenant, database):
+    who = await parties(client, new_tenant)
+    cover = await active_cover(client, who)
+    await reported(client, who.platform, cover, "invoice.disputed")
+    await _insolvent(database, cover["buyer"])
+    async with database.writer_session() as session:
+        (claim_id,) = await open_on_buyer(
+            session, livemode=False, buyer_id=cover["buyer"], real_now=utc_now()
+        )
+        await session.commit()
+    held = await claim_of(client, who.insurer, claim_id)
+    assert (held["status"], held["hold_reason"], held["indemnity"]) == ("on_hold", "dispute", None)
+    await reported(client, who.platform, cover, "invoice.dispute_resolved")
+    assert (await claim_of(client, who.insurer, claim_id))["status"] == "approved"
+
+
+async def test_the_insurers_hold_does_not_end_a_dispute(client, new_tenant):
+    who = await parties(client, new_tenant)
+    cover = await _declared(client, who)
+    claimed = await advance(client, who.platform, cover, 60)
+    claim_id = claimed["claim"]
+    assert (await claim_action(client, who.insurer, claim_id, "hold")).status_code == 200
+    await reported(client, who.platform, cover, "invoice.disputed")
+    resumed = await claim_action(client, who.insurer, claim_id, "resume")
+    assert (resumed.status_code, resumed.json()["code"]) == (409, "invoice_disputed")
+    await reported(client, who.platform, cover, "invoice.dispute_resolved")
+    assert (await claim_of(client, who.insurer, claim_id))["hold_reason"] == "insurer"
+    assert (await claim_action(client, who.insurer, claim_id, "resume")).status_code == 200
+
+
+async def test_a_claim_partly_paid_cannot_be_rejected(client, new_tenant):
+    who = await parties(client, new_tenant)
+    cover = await _declared(client, who)
+    claim_id = (await advance(client, who.platform, cover, 210))["claim"]
+    part = {"amount": 100_000, "reference": "PART-1"}
+    assert (await claim_action(client, who.insurer, claim_id, "payouts", part)).status_code == 201
+    refused = await claim_action(client, who.insurer, claim_id, "reject", {"code": "fraud"})
+    assert (refused.status_code, refused.json()["code"]) == (409, "claim_partly_paid")
+    listed = await client.get(
+        f"/v1/claims/{claim_id}/payouts?limit=1", headers=who.platform.headers
+    )
+    assert [p["reference"] for p in listed.json()["data"]] == ["PART-1"]
+
+
+async def test_an_invoice_is_not_overdue_on_or_before_its_due_date(client, new_tenant):
+    who = await parties(client, new_tenant)
+    cover = await active_cover(client, who)
+    await advance(client, who.platform, cover, days_to_due(cover) + 3)
+    on_due_date = f"{cover['invoice_due_date']}T23:00:00Z"
+    refused = await report(client, who.platform, cover, "invoice.overdue", occurred_at=on_due_date)
+    assert (refused.status_code, refused.json()["code"]) == (422, "occurred_before_due_date")
+    day_after = f"{_day(cover['invoice_due_date'], 1)}T08:00:00Z"
+    declared = await reported(client, who.platform, cover, "invoice.overdue", occurred_at=day_after)
+    assert declared["occurred_at"] == day_after

@@ -8,18 +8,43 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_payout_out import ListOfPayoutOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     claim_id: str,
+    *,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_starting_after: None | str | Unset
+    if isinstance(starting_after, Unset):
+        json_starting_after = UNSET
+    else:
+        json_starting_after = starting_after
+    params["starting_after"] = json_starting_after
+
+    json_ending_before: None | str | Unset
+    if isinstance(ending_before, Unset):
+        json_ending_before = UNSET
+    else:
+        json_ending_before = ending_before
+    params["ending_before"] = json_ending_before
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/claims/{claim_id}/payouts".format(
             claim_id=quote(str(claim_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -89,13 +114,21 @@ def sync_detailed(
     claim_id: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
 ) -> Response[ListOfPayoutOut | Problem]:
     """ListPayouts
 
-     The payouts recorded on a claim, oldest first.
+     The payouts recorded on a claim, newest first.
 
     Args:
         claim_id (str): A claim id (clm_…)
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +140,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         claim_id=claim_id,
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
     )
 
     response = client.get_httpx_client().request(
@@ -120,13 +156,21 @@ def sync(
     claim_id: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
 ) -> ListOfPayoutOut | Problem | None:
     """ListPayouts
 
-     The payouts recorded on a claim, oldest first.
+     The payouts recorded on a claim, newest first.
 
     Args:
         claim_id (str): A claim id (clm_…)
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +183,9 @@ def sync(
     return sync_detailed(
         claim_id=claim_id,
         client=client,
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
     ).parsed
 
 
@@ -146,13 +193,21 @@ async def asyncio_detailed(
     claim_id: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
 ) -> Response[ListOfPayoutOut | Problem]:
     """ListPayouts
 
-     The payouts recorded on a claim, oldest first.
+     The payouts recorded on a claim, newest first.
 
     Args:
         claim_id (str): A claim id (clm_…)
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +219,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         claim_id=claim_id,
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -175,13 +233,21 @@ async def asyncio(
     claim_id: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
 ) -> ListOfPayoutOut | Problem | None:
     """ListPayouts
 
-     The payouts recorded on a claim, oldest first.
+     The payouts recorded on a claim, newest first.
 
     Args:
         claim_id (str): A claim id (clm_…)
+        limit (int | Unset): How many objects to return (1-100). Default: 10.
+        starting_after (None | str | Unset): Return the objects created before this id (next
+            page).
+        ending_before (None | str | Unset): Return the objects created after this id (previous
+            page).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,5 +261,8 @@ async def asyncio(
         await asyncio_detailed(
             claim_id=claim_id,
             client=client,
+            limit=limit,
+            starting_after=starting_after,
+            ending_before=ending_before,
         )
     ).parsed
