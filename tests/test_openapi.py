@@ -44,3 +44,9 @@ def test_every_api_operation_documents_its_problems_and_needs_a_key(schema):
 
 def test_request_bodies_refuse_unknown_fields(schema):
     assert schema["components"]["schemas"]["AccountCreate"]["additionalProperties"] is False
+
+
+def test_an_optional_bound_of_zero_stays_in_the_schema_with_a_description(schema):
+    score = schema["components"]["schemas"]["SignalIn"]["properties"]["bureau_score"]
+    assert score["description"]
+    assert (score["minimum"], score["maximum"]) == (0, 100)

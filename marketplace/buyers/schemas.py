@@ -215,9 +215,15 @@ class SignalIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     source: Annotated[
         Source, msgspec.Meta(description="Where it comes from (a court, a bureau, a ledger)")
     ]
-    # No description here: ``kit.openapi_strict`` restores a 0 bound only on a bare int.
-    bureau_score: Annotated[int, msgspec.Meta(ge=0, le=100)] | None = None
-    """The score (0-100): for, and only for, type ``bureau_score``."""
+    bureau_score: (
+        Annotated[
+            int,
+            msgspec.Meta(
+                ge=0, le=100, description="The score (0-100): for, and only for, type bureau_score"
+            ),
+        ]
+        | None
+    ) = None
 
 
 class LatestSignal(msgspec.Struct, kw_only=True):

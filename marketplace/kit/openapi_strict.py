@@ -5,7 +5,7 @@ schemathesis would believe more is accepted than is:
 
 - a Struct that refuses unknown fields (``additionalProperties: false``);
 - a numeric bound of 0 on an optional field (``ge=0`` on ``int | None``: Litestar drops falsy
-  bounds there);
+  bounds there), described or not;
 - the bounds of list items (``list[Annotated[float, Meta(gt=0, le=1)]]``).
 
 This plugin is the built-in one plus those, read back from msgspec's own view of the Struct.
@@ -44,13 +44,21 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
         return schema
 
 
+def _bare(field_type: msgspec.inspect.Type) -> msgspec.inspect.Type:
+    """The type under a ``Meta`` that carries a description or other schema text."""
+    while isinstance(field_type, msgspec.inspect.Metadata):
+        field_type = field_type.type
+    return field_type
+
+
 def _add_bounds(schema: Schema, field_type: msgspec.inspect.Type) -> None:
     """Give ``schema`` the numeric bounds of ``field_type`` (or of its items) it lacks."""
+    field_type = _bare(field_type)
     if isinstance(field_type, msgspec.inspect.UnionType):
         present = [t for t in field_type.types if not isinstance(t, msgspec.inspect.NoneType)]
         if len(present) != 1:
             return
-        field_type = present[0]
+        field_type = _bare(present[0])
     if isinstance(field_type, _NumberType):
         for bound, keyword in _BOUNDS.items():
             value = getattr(field_type, bound)

@@ -19,7 +19,7 @@ class SignalIn:
         effective_on (datetime.date): When it happened or was published (not in the future)
         source (str): Where it comes from (a court, a bureau, a ledger)
         type_ (SignalInType):
-        bureau_score (int | None | Unset):
+        bureau_score (int | None | Unset): The score (0-100): for, and only for, type bureau_score
     """
 
     effective_on: datetime.date
