@@ -121,7 +121,7 @@ FLOWS = {
             "replay_webhook_endpoint",
             "delete_webhook_endpoint",
         ],
-        20,
+        40,  # most random URLs are refused (not https, private addresses): room to reach delete
         ["create_webhook_endpoint", "update_webhook_endpoint", "delete_webhook_endpoint"],
     ),
 }
