@@ -98,14 +98,15 @@ async def _approve(session: AsyncSession, life: Life, real_now: datetime, on: da
 
 def _notice(name: str, due_on: date) -> Apply:
     async def notify(session: AsyncSession, life: Life, real_now: datetime, on: date) -> object:
-        owner_id = life.claim.id if name in CLAIM_DEADLINES and life.claim else life.cover.id
+        claim = life.claim if name in CLAIM_DEADLINES else None
+        owner_id = life.cover.id if claim is None else claim.id
         notice = DeadlineNotice(
             object_id=owner_id, deadline=name, due_on=due_on, created_at=real_now
         )
         if not await repository.note_deadline(session, notice):
             return False
-        if life.claim is not None and name in CLAIM_DEADLINES:
-            await claim_changes.deadline_approaching(session, life.claim, name, due_on)
+        if claim is not None:
+            await claim_changes.deadline_approaching(session, claim, name, due_on)
         else:
             await cover_changes.deadline_approaching(session, life.cover, name, due_on)
         return True

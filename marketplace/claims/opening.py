@@ -22,13 +22,6 @@ from marketplace.models.claims import Claim
 from marketplace.models.covers import Cover
 
 
-async def _since_declaration(session: AsyncSession, cover: Cover) -> tuple[int, int]:
-    declaration = await repository.declaration_of(session, cover.id)
-    if declaration is None:
-        return 0, 0
-    return await repository.amounts_since(session, cover.id, declaration)
-
-
 def _collection_dates(cover: Cover, cause: str, opened_on: date) -> tuple[date | None, date | None]:
     if cause == "insolvency":
         return None, None
@@ -47,7 +40,7 @@ def _waiting_period_ends_on(cover: Cover, cause: str, opened_on: date) -> date:
 async def _new_claim(
     session: AsyncSession, cover: Cover, cause: str, real_now: datetime, opened_on: date
 ) -> Claim:
-    paid_since, credited_since = await _since_declaration(session, cover)
+    paid_since, credited_since = await repository.amounts_since_declaration(session, cover.id)
     amicable_from, legal_from = _collection_dates(cover, cause, opened_on)
     ends_on = _waiting_period_ends_on(cover, cause, opened_on)
     return Claim(

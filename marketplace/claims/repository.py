@@ -92,22 +92,21 @@ async def note_deadline(session: AsyncSession, notice: DeadlineNotice) -> bool:
     return await insert_ignore(session, DeadlineNotice, {**row, "created_at": notice.created_at})
 
 
-async def amounts_since(session: AsyncSession, cover_id: str, report_id: str) -> tuple[int, int]:
-    """Paid and credited on the cover's invoice in the reports made after ``report_id``."""
+async def amounts_since_declaration(session: AsyncSession, cover_id: str) -> tuple[int, int]:
+    """Paid and credited on the cover's invoice in the reports made after the one that declared
+    it overdue (0 and 0 when it was never declared): one query."""
+    declaration = (
+        select(InvoiceReport.id)
+        .where(InvoiceReport.cover_id == cover_id, InvoiceReport.type == "invoice.overdue")
+        .limit(1)
+        .scalar_subquery()
+    )
     query = select(InvoiceReport.type, func.sum(InvoiceReport.amount_minor)).where(
         InvoiceReport.cover_id == cover_id,
-        InvoiceReport.id > report_id,
+        InvoiceReport.id > declaration,
         InvoiceReport.type.in_(("invoice.paid", "invoice.credit_note")),
     )
     totals: dict[str, int | None] = {}
     for kind, total in await session.execute(query.group_by(InvoiceReport.type)):
         totals[kind] = total
     return int(totals.get("invoice.paid") or 0), int(totals.get("invoice.credit_note") or 0)
-
-
-async def declaration_of(session: AsyncSession, cover_id: str) -> str | None:
-    """The id of the report that declared the cover's invoice overdue."""
-    query = select(InvoiceReport.id).where(
-        InvoiceReport.cover_id == cover_id, InvoiceReport.type == "invoice.overdue"
-    )
-    return (await session.execute(query.limit(1))).scalar_one_or_none()
