@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: run serve test check lint format typecheck openapi sdk openapi-drift sdk-drift model bench \
-	bench-scoring bench-load bench-webhooks bench-bind bench-events clean
+	bench-scoring bench-load bench-profile bench-webhooks bench-bind bench-events clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,13 +77,16 @@ model: $(RUNTIME)
 	$(BIN)/marketplace underwriting train --data $(MODEL_BOOK) \
 		--out marketplace/underwriting/artifacts/default --seed 7
 
-bench: bench-scoring bench-load bench-webhooks bench-bind bench-events
+bench: bench-scoring bench-load bench-profile bench-webhooks bench-bind bench-events
 
 bench-scoring: $(DEV)
 	$(BIN)/python bench/bench_scoring.py
 
 bench-load: $(DEV)
 	$(BIN)/python bench/load.py
+
+bench-profile: $(DEV)
+	$(BIN)/python bench/profile_quote.py
 
 bench-webhooks: $(DEV)
 	$(BIN)/python bench/webhooks.py

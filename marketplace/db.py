@@ -1,6 +1,7 @@
 """Database engine, sessions, the shared metadata and SQLite tuning.
 
-One code path serves SQLite (aiosqlite, the embedded default) and PostgreSQL (asyncpg).
+One code path serves SQLite (aiosqlite, the embedded default, one trip to its thread per
+statement: ``kit.aiosqlite_trips``) and PostgreSQL (asyncpg).
 SQLite runs in WAL mode with foreign keys on and a busy timeout. Transactions that will write
 start with ``BEGIN IMMEDIATE`` on SQLite (``writer_session``), so two writers queue on the
 database lock instead of failing when one upgrades a read snapshot; readers stay deferred and
@@ -28,10 +29,17 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from marketplace.config import Settings
+from marketplace.kit import aiosqlite_trips
+from marketplace.kit.cache import SESSION_INFO_KEY, ProcessCaches
+from marketplace.kit.group_commit import GroupCommitter
 from marketplace.kit.storage_faults import FaultMemory, is_storage_fault
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 SQLITE_BEGIN_OPTION = "sqlite_begin"
+SQLITE_POOL_SIZE = 16
+"""Connections kept open (each is an aiosqlite thread): enough for the reads of a busy
+process, so that none is opened and closed per request (opening costs a thread and PRAGMAs)."""
+SQLITE_POOL_OVERFLOW = 16
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_FOLDER_MODE = 0o700
@@ -127,7 +135,13 @@ def create_engine(settings: Settings) -> AsyncEngine:
     """The engine for ``settings.database_url``, tuned for its backend."""
     if settings.is_sqlite:
         _prepare_sqlite_file(settings.database_url)
-        engine = create_async_engine(settings.database_url, echo=settings.debug_sql)
+        engine = create_async_engine(
+            settings.database_url,
+            echo=settings.debug_sql,
+            module=aiosqlite_trips.DBAPI,
+            pool_size=SQLITE_POOL_SIZE,
+            max_overflow=SQLITE_POOL_OVERFLOW,
+        )
         _tune_sqlite(engine)
         return engine
     return create_async_engine(
@@ -227,6 +241,8 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.storage_faults = FaultMemory()
+        self.caches = ProcessCaches()
+        shared = {SESSION_INFO_KEY: self.caches}
         _watch_storage_faults(engine, self.storage_faults)
         # SQLite has one writer at a time. Queueing writers here, in order, beats letting them
         # poll the database lock (its busy handler sleeps up to 100 ms between tries).
@@ -240,14 +256,19 @@ class Database:
             if sqlite
             else engine.execution_options(isolation_level="AUTOCOMMIT")
         )
-        self._reader = async_sessionmaker(reader_bind, expire_on_commit=False, autoflush=False)
+        self._reader = async_sessionmaker(
+            reader_bind, expire_on_commit=False, autoflush=False, info=shared
+        )
         self._writer = async_sessionmaker(
             writer_bind,
             class_=GatedSession,
             expire_on_commit=False,
             autoflush=False,
             gate=self._write_gate,
+            info=shared,
         )
+        self.group_commit = GroupCommitter(self.writer_session)
+        """Writes of many requests in one transaction (``kit.group_commit``)."""
 
     def reader_session(self) -> AsyncSession:
         """A session for reads only: no transaction, never a lock; never write with it."""

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts import repository
+from marketplace.accounts.auth import KEYS_CACHE
 from marketplace.accounts.secrets import generate_secret, hash_secret
 from marketplace.errors import Forbidden, ResourceNotFound, RuleViolation
+from marketplace.kit.cache import invalidate_on_commit
 from marketplace.kit.clock import utc_now
 from marketplace.kit.commands import SYSTEM
 from marketplace.kit.ids import new_id
@@ -174,4 +176,5 @@ async def revoke_api_key(
     if key.revoked_at is None:
         key.revoked_at = utc_now()
         await session.flush()
+        invalidate_on_commit(session, KEYS_CACHE)
     return key

@@ -49,15 +49,21 @@ model's ``payment_incidents_12m``)."""
 
 
 async def on_record(
-    session: AsyncSession, principal: Principal, buyer: BuyerIn, now: datetime
+    session: AsyncSession,
+    principal: Principal,
+    buyer: BuyerIn,
+    now: datetime,
+    invoice: tuple[str, str] = ("", ""),
 ) -> BuyerOnRecord:
     """The buyer as the caller's quote sees it: identity and status, the caller's own facts,
-    exposure and insurers' limits, the signals that feed its score."""
+    exposure and insurers' limits, the signals that feed its score, and the cover in force on
+    ``invoice`` (owner, invoice number key)."""
     return await repository.on_record(
         session,
         identity_of(principal, buyer),
         principal.account_id,
         now.date() - timedelta(days=INCIDENT_WINDOW_DAYS),
+        invoice,
     )
 
 
@@ -141,27 +147,37 @@ async def register(
     )
 
 
-async def record_facts(
-    session: AsyncSession,
+SCORE_COLUMNS = ("probability_of_default", "grade", "model_version")
+
+
+def facts_row(
     *,
     buyer_id: str,
     account_id: str,
     facts: dict[str, Any],
     risk: RiskAssessment,
     now: datetime,
-) -> None:
-    """Store the account's facts on the buyer with the score they gave."""
-    await repository.write_facts(
-        session,
-        {
-            "buyer_id": buyer_id,
-            "account_id": account_id,
-            **facts,
-            "probability_of_default": risk.probability_of_default,
-            "grade": risk.grade,
-            "model_version": risk.model_version,
-            "scored_at": now,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
+) -> dict[str, Any]:
+    """The account's facts on the buyer with the score they gave, as ``facts_upsert`` writes."""
+    return {
+        "buyer_id": buyer_id,
+        "account_id": account_id,
+        **facts,
+        "probability_of_default": risk.probability_of_default,
+        "grade": risk.grade,
+        "model_version": risk.model_version,
+        "scored_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def unchanged(known: BuyerFactSet | None, row: dict[str, Any]) -> bool:
+    """Whether ``row`` would only restate what is stored (the same facts, the same score): then
+    nothing is written, and ``scored_at`` stays the time this score was first given."""
+    if known is None:
+        return False
+    compared = (*FACT_COLUMNS, *SCORE_COLUMNS, "annual_revenue_minor", "annual_revenue_currency")
+    if any(getattr(known, name) != row[name] for name in compared):
+        return False
+    return bool(known.bureau_score_given_at == row["bureau_score_given_at"])

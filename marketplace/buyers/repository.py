@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from marketplace.models.accounts import Account
 from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet, BuyerLimit, BuyerSignal
-from marketplace.models.covers import Cover
+from marketplace.models.covers import IN_FORCE, Cover
 from marketplace.models.quotes import Quote
 
 IDENTITY = ("livemode", "country", "registration_number")
@@ -37,26 +37,28 @@ class MarketSignals:
 class BuyerOnRecord:
     """What a quote needs to know of a buyer: its identity and status (None when new), the
     caller's own facts (None when it never sent any), the marketplace-wide exposure and the
-    insurers' own limits by (product, currency), and the signals that feed its score."""
+    insurers' own limits by (product, currency), the signals that feed its score, and the cover
+    already in force on the quote's invoice (None when there is none)."""
 
     buyer: Buyer | None
     own_facts: BuyerFactSet | None
     exposures: dict[tuple[str, str], int]
     limits: dict[tuple[str, str], int] = field(default_factory=dict)
     signals: MarketSignals = MarketSignals()
+    invoice_cover_id: str | None = None
 
 
 def _identity_upsert(dialect: Any) -> Any:
     # A no-op update (rather than "do nothing") so that RETURNING gives the id of a buyer a
-    # concurrent quote has just registered.
-    statement = dialect.insert(Buyer)
+    # concurrent quote has just registered. Core statements (tables, not classes): no ORM work.
+    statement = dialect.insert(Buyer.__table__)
     return statement.on_conflict_do_update(
         index_elements=list(IDENTITY), set_={"livemode": statement.excluded.livemode}
     ).returning(Buyer.id)
 
 
 def _facts_upsert(dialect: Any) -> Any:
-    statement = dialect.insert(BuyerFactSet)
+    statement = dialect.insert(BuyerFactSet.__table__)
     kept = (*FACT_SET_KEY, "created_at")
     updated = {
         column.name: statement.excluded[column.name]
@@ -78,9 +80,10 @@ async def register(session: AsyncSession, values: dict[str, Any]) -> str:
     return str((await session.execute(statement, values)).scalar_one())
 
 
-async def write_facts(session: AsyncSession, values: dict[str, Any]) -> None:
-    """Write one account's facts and score on a buyer (every column given)."""
-    await session.execute(_FACTS_UPSERT[session.get_bind().dialect.name], values)
+def facts_upsert(dialect_name: str) -> Any:
+    """The statement that writes one account's facts and score on a buyer (every column given),
+    for a batch of writes (``kit.group_commit``)."""
+    return _FACTS_UPSERT[dialect_name]
 
 
 def _latest_bureau_score_id() -> Any:
@@ -94,17 +97,84 @@ def _latest_bureau_score_id() -> Any:
     )
 
 
-def _payment_defaults_since(since: date) -> Any:
+def _payment_defaults_since() -> Any:
     return (
         select(func.count(BuyerSignal.id))
         .where(
             BuyerSignal.buyer_id == Buyer.id,
             BuyerSignal.type == "payment_default",
-            BuyerSignal.effective_on >= since,
+            BuyerSignal.effective_on >= bindparam("defaults_since"),
         )
         .correlate(Buyer)
         .scalar_subquery()
     )
+
+
+def _cover_on_invoice() -> Any:
+    return (
+        select(Cover.id)
+        .where(
+            Cover.livemode == Buyer.livemode,
+            Cover.buyer_id == Buyer.id,
+            Cover.invoice_owner_id == bindparam("invoice_owner"),
+            Cover.invoice_number_key == bindparam("invoice_number_key"),
+            Cover.status.in_(IN_FORCE),
+        )
+        .limit(1)
+        .correlate(Buyer)
+        .scalar_subquery()
+    )
+
+
+_FACT_COLUMNS = tuple(BuyerFactSet.__table__.columns)
+
+
+def _on_record_query() -> Any:
+    own = and_(BuyerFactSet.buyer_id == Buyer.id, BuyerFactSet.account_id == bindparam("account"))
+    limit_of_exposure = and_(
+        BuyerLimit.buyer_id == BuyerExposure.buyer_id,
+        BuyerLimit.product_id == BuyerExposure.product_id,
+        BuyerLimit.currency == BuyerExposure.currency,
+    )
+    score = aliased(BuyerSignal)
+    return (
+        select(
+            Buyer.id,
+            Buyer.status,
+            BuyerExposure.product_id,
+            BuyerExposure.currency,
+            BuyerExposure.exposure_minor,
+            BuyerLimit.amount_minor,
+            score.bureau_score,
+            score.effective_on,
+            _payment_defaults_since(),
+            _cover_on_invoice(),
+            *(column.label(f"facts_{column.key}") for column in _FACT_COLUMNS),
+        )
+        .outerjoin(BuyerFactSet, own)
+        .outerjoin(BuyerExposure, BuyerExposure.buyer_id == Buyer.id)
+        .outerjoin(BuyerLimit, limit_of_exposure)
+        .outerjoin(score, score.id == _latest_bureau_score_id())
+        .where(
+            Buyer.livemode == bindparam("livemode"),
+            Buyer.country == bindparam("country"),
+            Buyer.registration_number == bindparam("registration_number"),
+        )
+    )
+
+
+def _facts_of(row: Any) -> BuyerFactSet | None:
+    values = row[_FIRST_FACT_COLUMN:]
+    if values[0] is None:  # no facts from this account (buyer_id is never null in a row)
+        return None
+    return BuyerFactSet(**{c.key: v for c, v in zip(_FACT_COLUMNS, values, strict=True)})
+
+
+_FIRST_FACT_COLUMN = 10
+
+
+_ON_RECORD = _on_record_query()
+"""Built once, with bound parameters: building it costs far more than running it."""
 
 
 async def on_record(
@@ -112,55 +182,38 @@ async def on_record(
     identity: tuple[bool, str, str],
     account_id: str,
     defaults_since: date,
+    invoice: tuple[str, str] = ("", ""),
 ) -> BuyerOnRecord:
     """One query: the buyer with that (mode, country, registration number), the facts
-    ``account_id`` gave on it, its exposure and insurers' limits by (product, currency), and
-    its signals (payment defaults counted from ``defaults_since``).
+    ``account_id`` gave on it, its exposure and insurers' limits by (product, currency), its
+    signals (payment defaults counted from ``defaults_since``), and the cover in force on the
+    ``invoice`` (owner, invoice number key) it would be the buyer of.
 
     An insurer's limit is read with the exposure row of its (product, currency), which setting
-    a limit always creates (``monitoring_repository.set_limit``); the signals are two indexed
-    subqueries on the buyer's signals.
+    a limit always creates (``monitoring_repository.set_limit``); the signals and the cover are
+    indexed subqueries.
     """
     livemode, country, registration_number = identity
-    own = and_(BuyerFactSet.buyer_id == Buyer.id, BuyerFactSet.account_id == account_id)
-    limit_of_exposure = and_(
-        BuyerLimit.buyer_id == BuyerExposure.buyer_id,
-        BuyerLimit.product_id == BuyerExposure.product_id,
-        BuyerLimit.currency == BuyerExposure.currency,
-    )
-    score = aliased(BuyerSignal)
-    query = (
-        select(
-            Buyer,
-            BuyerFactSet,
-            BuyerExposure,
-            BuyerLimit.amount_minor,
-            score.bureau_score,
-            score.effective_on,
-            _payment_defaults_since(defaults_since),
-        )
-        .outerjoin(BuyerFactSet, own)
-        .outerjoin(BuyerExposure, BuyerExposure.buyer_id == Buyer.id)
-        .outerjoin(BuyerLimit, limit_of_exposure)
-        .outerjoin(score, score.id == _latest_bureau_score_id())
-        .where(
-            Buyer.livemode == livemode,
-            Buyer.country == country,
-            Buyer.registration_number == registration_number,
-        )
-    )
-    rows = (await session.execute(query)).all()
+    parameters = {
+        "livemode": livemode,
+        "country": country,
+        "registration_number": registration_number,
+        "account": account_id,
+        "defaults_since": defaults_since,
+        "invoice_owner": invoice[0],
+        "invoice_number_key": invoice[1],
+    }
+    connection = await session.connection()  # Core, not the ORM: plain rows, no ORM work
+    rows = (await connection.execute(_ON_RECORD, parameters)).all()
     if not rows:
         return BuyerOnRecord(None, None, {})
-    used = {(e.product_id, e.currency): e.exposure_minor for _, _, e, *_ in rows if e is not None}
-    limits = {
-        (e.product_id, e.currency): limit
-        for _, _, e, limit, *_ in rows
-        if e is not None and limit is not None
-    }
-    buyer, facts, _, _, bureau_score, bureau_score_on, defaults = rows[0]
+    used = {(row[2], row[3]): row[4] for row in rows if row[2] is not None}
+    limits = {(row[2], row[3]): row[5] for row in rows if row[2] is not None and row[5] is not None}
+    first = rows[0]
+    buyer_id, status, _, _, _, _, bureau_score, bureau_score_on, defaults, cover_id = first[:10]
     signals = MarketSignals(bureau_score, bureau_score_on, int(defaults or 0))
-    return BuyerOnRecord(buyer, facts, used, limits, signals)
+    buyer = Buyer(id=buyer_id, status=status)
+    return BuyerOnRecord(buyer, _facts_of(first), used, limits, signals, cover_id)
 
 
 def _quoted_by(account_id: str, include_sellers_of_platform: bool) -> ColumnElement[bool]:

@@ -223,6 +223,57 @@ async def check(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A request's key, not yet taken: for handlers that write their result with their work
+    in one transaction (``record``) rather than take the key first."""
+
+    key: str
+    request_fingerprint: str
+    retention: timedelta
+
+
+_PENDING = "marketplace.idempotency.pending"
+
+
+def hold_pending(scope: Scope, pending: Pending) -> None:
+    scope["state"][_PENDING] = pending
+
+
+def pending_of(scope: Scope) -> Pending | None:
+    """The request's key when its handler is to record it (``record``), else None."""
+    pending: Pending | None = scope["state"].get(_PENDING)
+    return pending
+
+
+async def record(
+    session: AsyncSession,
+    principal: Principal,
+    pending: Pending,
+    result: Replay,
+    now: datetime,
+) -> bool:
+    """Take the key and store its result in one write, in the transaction of the work it
+    reports; False when another request holds the key (write nothing else, then ``check``)."""
+    completed = {
+        "request_fingerprint": pending.request_fingerprint,
+        "state": "completed",
+        "locked_at": now,
+        "expires_at": now + pending.retention,
+        "response_status": result.status,
+        "response_content_type": result.content_type,
+        "response_body": result.body,
+    }
+    identity = {"account_id": principal.account_id, "livemode": principal.livemode}
+    if await insert_ignore(
+        session, IdempotencyRecord, {**identity, "key": pending.key, **completed}
+    ):
+        return True
+    where = _where(principal.account_id, principal.livemode, pending.key)
+    takeover = update(IdempotencyRecord).where(*where, _abandoned(now)).values(**completed)
+    return bool((await session.execute(takeover)).rowcount == 1)  # type: ignore[attr-defined]
+
+
 async def complete(
     session: AsyncSession, held: Claim, status: int, content_type: str, body: bytes
 ) -> None:

@@ -24,8 +24,9 @@ def _allowed_by_handler(app: Litestar) -> dict[int, frozenset[str]]:
     return allowed
 
 
-def reject_unknown_query_parameters(request: Request[Any, Any, Any]) -> None:
-    """A ``before_request`` hook: 422 naming the first query parameter the route does not take."""
+async def reject_unknown_query_parameters(request: Request[Any, Any, Any]) -> None:
+    """A ``before_request`` hook: 422 naming the first query parameter the route does not take.
+    A coroutine: Litestar runs a plain function hook in a worker thread, at a cost."""
     if not request.scope.get("query_string"):
         return
     app = request.app

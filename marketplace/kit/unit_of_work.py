@@ -11,6 +11,12 @@ back, and then:
 So a client never sees a success that was not committed, and a failed request leaves nothing
 half-written. Handlers get the session and the principal as the ``session`` and ``principal``
 dependencies; services flush but never commit.
+
+A route with the option ``COMMITS_ITS_OWN_WRITES`` (creating a quote, the hot path) is the
+exception: it reads outside any transaction and hands its writes, its Idempotency-Key's result
+among them, to the process's group commit (``kit.group_commit``), and answers only once they
+are committed. The same guarantees hold: nothing is sent before it is stored, and a failure
+stores nothing.
 """
 
 from __future__ import annotations
@@ -119,6 +125,16 @@ def _held_back(scope: HTTPScope) -> None:
     ScopeState.from_scope(scope).response_started = False
 
 
+COMMITS_ITS_OWN_WRITES = "commits_its_own_writes"
+"""A route option: ``opt={COMMITS_ITS_OWN_WRITES: True}`` serves the route as
+``_serve_self_committing`` says."""
+
+
+def _commits_its_own_writes(scope: HTTPScope) -> bool:
+    handler = scope.get("route_handler")
+    return bool(handler is not None and handler.opt.get(COMMITS_ITS_OWN_WRITES))
+
+
 def _header(scope: HTTPScope, name: bytes) -> str | None:
     value = next((v for k, v in scope["headers"] if k == name), None)
     return None if value is None else value.decode("latin-1")
@@ -145,24 +161,16 @@ class UnitOfWorkMiddleware:
                 scope["state"][_SESSION] = session
                 await self._run_held(scope, receive, send, session, None)
             return
+        if _commits_its_own_writes(scope):
+            await self._serve_self_committing(scope, receive, send)
+            return
         # Authenticate and look the key up in a read transaction: on SQLite, reads never wait
         # for the write lock, so a duplicate of a request in flight is answered at once (409).
-        pending: tuple[str, str] | None = None
         async with database.reader_session() as reader:
-            await self._authenticate(reader, scope)
-            key = _header(scope, idempotency.HEADER.encode())
-            if key is not None and scope["method"] == "POST" and "user" in scope:
-                receive, pending = await self._fingerprint(scope, receive, key)
-                replay = await idempotency.check(
-                    reader,
-                    scope["user"],
-                    key=pending[0],
-                    request_fingerprint=pending[1],
-                    now=utc_now(),
-                )
-                if replay is not None:
-                    await _send_replay(send, replay)
-                    return
+            opened = await self._authenticated(scope, receive, send, reader)
+        if opened is None:
+            return
+        receive, pending = opened
         async with database.writer_session() as session:
             scope["state"][_SESSION] = session
             held_key = None
@@ -181,6 +189,50 @@ class UnitOfWorkMiddleware:
                     return
                 held_key = outcome
             await self._run_held(scope, receive, send, session, held_key)
+
+    async def _serve_self_committing(self, scope: HTTPScope, receive: Receive, send: Send) -> None:
+        """A handler that reads outside any transaction and commits its own writes (through
+        ``kit.group_commit``), its Idempotency-Key among them: it gets a reader session and the
+        key, not taken, as ``idempotency.pending_of``."""
+        database: Database = scope["litestar_app"].state.database
+        async with database.reader_session() as session:
+            opened = await self._authenticated(scope, receive, send, session)
+            if opened is None:
+                return
+            receive, pending = opened
+            if pending is not None:
+                key, request_fingerprint = pending
+                idempotency.hold_pending(
+                    scope, idempotency.Pending(key, request_fingerprint, _retention(scope))
+                )
+            scope["state"][_SESSION] = session
+            await self._run_held(scope, receive, send, session, None)
+
+    async def _authenticated(
+        self, scope: HTTPScope, receive: Receive, send: Send, reader: AsyncSession
+    ) -> tuple[Receive, tuple[str, str] | None] | None:
+        """Authenticate, and look the request's key up: the ``receive`` to go on with and the
+        key and fingerprint (None without a key); None when a stored answer was replayed."""
+        await self._authenticate(reader, scope)
+        receive, pending, replay = await self._look_up_key(scope, receive, reader)
+        if replay is not None:
+            await _send_replay(send, replay)
+            return None
+        return receive, pending
+
+    async def _look_up_key(
+        self, scope: HTTPScope, receive: Receive, reader: AsyncSession
+    ) -> tuple[Receive, tuple[str, str] | None, idempotency.Replay | None]:
+        """The request's key and fingerprint (None without a key), and the result to replay
+        when the key already has one."""
+        key = _header(scope, idempotency.HEADER.encode())
+        if key is None or scope["method"] != "POST" or "user" not in scope:
+            return receive, None, None
+        receive, pending = await self._fingerprint(scope, receive, key)
+        replay = await idempotency.check(
+            reader, scope["user"], key=pending[0], request_fingerprint=pending[1], now=utc_now()
+        )
+        return receive, pending, replay
 
     async def _authenticate(self, session: AsyncSession, scope: HTTPScope) -> None:
         if self.authenticate is None:

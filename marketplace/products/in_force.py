@@ -1,8 +1,11 @@
 """The products in force, as every quote needs them, cached per process.
 
-Every quote reads all active products of its mode with their terms. The cache is checked
-against one cheap query (how many products the mode has and when one last changed), so an
-insurer's new version, pause or new product applies to the very next quote, in every process.
+Every quote needs all active products of its mode with their terms. They are kept in the
+process's caches (``kit.cache``): an insurer's new product, version, pause or resume made
+through this process applies to the very next quote; one made through another process applies
+once this process's entry expires (``CACHE_SECONDS``), when one cheap query (how many products
+the mode has and when one last changed) tells whether to read them again. A quote priced on a
+version replaced meanwhile cannot be bound on it: binding checks the product in force.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from litestar.di import NamedDependency, Provide
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from marketplace.kit.cache import caches_of
 from marketplace.models.products import Product
 from marketplace.products import repository
 from marketplace.products.schemas import ProductTerms, terms_from_document
@@ -36,29 +40,43 @@ class _Snapshot:
     products: list[ProductInForce]
 
 
+PRODUCTS_CACHE = "products_in_force"
+_STAMP_QUERY = {
+    livemode: select(func.count(), func.max(Product.updated_at)).where(Product.livemode == livemode)
+    for livemode in (False, True)
+}
+
+
 class ProductsInForce:
-    """Per-process cache of the active products of each mode."""
+    """The active products of each mode: fresh from the session's process caches, else read
+    again (only the stamp, when nothing changed since the last read)."""
 
     def __init__(self) -> None:
-        self._by_mode: dict[bool, _Snapshot] = {}
+        self._last_read: dict[bool, _Snapshot] = {}
 
     async def get(self, session: AsyncSession, livemode: bool) -> list[ProductInForce]:
-        stamp_query = select(func.count(), func.max(Product.updated_at)).where(
-            Product.livemode == livemode
-        )
-        count, last_change = (await session.execute(stamp_query)).one()
+        cache = caches_of(session).named(PRODUCTS_CACHE)
+        fresh: _Snapshot | None = cache.get(livemode)
+        if fresh is not None:
+            return fresh.products
+        loading = cache.loading()
+        count, last_change = (await session.execute(_STAMP_QUERY[livemode])).one()
         stamp = (int(count), last_change)
-        cached = self._by_mode.get(livemode)
-        if cached is not None and cached.stamp == stamp:
-            return cached.products
-        products = [
-            ProductInForce(
-                product.id, version.version, product.insurer_id, terms_from_document(version.terms)
-            )
-            for product, version in await repository.active_with_terms(session, livemode)
-        ]
-        self._by_mode[livemode] = _Snapshot(stamp, products)
-        return products
+        snapshot = self._last_read.get(livemode)
+        if snapshot is None or snapshot.stamp != stamp:
+            snapshot = _Snapshot(stamp, await _read(session, livemode))
+            self._last_read[livemode] = snapshot
+        cache.put(livemode, snapshot, loading)
+        return snapshot.products
+
+
+async def _read(session: AsyncSession, livemode: bool) -> list[ProductInForce]:
+    return [
+        ProductInForce(
+            product.id, version.version, product.insurer_id, terms_from_document(version.terms)
+        )
+        for product, version in await repository.active_with_terms(session, livemode)
+    ]
 
 
 def _products_in_force(state: State) -> ProductsInForce:

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.errors import ResourceNotFound
+from marketplace.kit.cache import invalidate_on_commit
 from marketplace.kit.clock import utc_now
 from marketplace.kit.ids import new_id
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
 from marketplace.models.products import Product, ProductVersion
 from marketplace.products import repository
+from marketplace.products.in_force import PRODUCTS_CACHE
 from marketplace.products.rules import check_terms
 from marketplace.products.schemas import ProductTerms, terms_document, terms_from_document
 
@@ -66,6 +68,7 @@ async def create_product(
     )
     version = ProductVersion(product_id=product.id, version=1, terms=terms_document(terms))
     await repository.add(session, product, version)
+    invalidate_on_commit(session, PRODUCTS_CACHE)
     return ProductWithTerms(product, terms)
 
 
@@ -82,6 +85,7 @@ async def new_version(
         product_id=product.id, version=product.version, terms=terms_document(terms)
     )
     await repository.add(session, version)
+    invalidate_on_commit(session, PRODUCTS_CACHE)
     return ProductWithTerms(product, terms)
 
 
@@ -94,6 +98,7 @@ async def set_status(
         product.status = status
         product.updated_at = utc_now()
         await session.flush()
+        invalidate_on_commit(session, PRODUCTS_CACHE)
     return await _with_terms(session, product)
 
 

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, cast
 
-from litestar import Controller, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts.auth import require_roles
+from marketplace.kit import idempotency
 from marketplace.kit.clock import utc_now
 from marketplace.kit.idempotency import IdempotencyKey
 from marketplace.kit.ids import id_pattern
 from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
 from marketplace.kit.pagination import ListOf, Pagination, pagination
-from marketplace.kit.unit_of_work import Caller, DbSession
+from marketplace.kit.unit_of_work import COMMITS_ITS_OWN_WRITES, Caller, DbSession
 from marketplace.quotes import coverage, service
 from marketplace.quotes.schemas import QuoteCreate, QuoteOut, QuoteStatus, quote_out
 from marketplace.quotes.service import QuoteContext
@@ -50,19 +51,39 @@ class QuoteController(Controller):
     guards = [require_roles("platform", "seller")]
     dependencies = {"context": Provide(_quote_context, sync_to_thread=False)}
 
-    @post("/", operation_id="create_quote", responses=problem_responses(WRITE_ERRORS))
+    @post(
+        "/",
+        operation_id="create_quote",
+        responses=problem_responses(WRITE_ERRORS),
+        opt={COMMITS_ITS_OWN_WRITES: True},
+    )
     async def create(
         self,
+        *,
+        request: Request[Any, Any, Any],
         session: DbSession,
         principal: Caller,
         context: Context,
         data: JSONBody[QuoteCreate],
         idempotency_key: IdempotencyKey = None,
-    ) -> QuoteOut:
+    ) -> Response[QuoteOut]:
         """Price an invoice with every insurer product: offers, or declines with reasons."""
-        created = await service.create_quote(session, principal, data, context, utc_now())
-        [answer] = await _out(session, [created])
-        return answer
+        answer = await service.create_quote(
+            session,
+            database=request.app.state.database,
+            principal=principal,
+            data=data,
+            context=context,
+            pending=idempotency.pending_of(request.scope),
+        )
+        headers = {idempotency.REPLAYED_HEADER: "true"} if answer.replayed else {}
+        encoded = Response(
+            answer.body,
+            status_code=answer.status,
+            media_type=answer.content_type,
+            headers=headers,
+        )
+        return cast("Response[QuoteOut]", encoded)
 
     @get(
         "/",

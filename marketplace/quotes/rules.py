@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts import repository as accounts
 from marketplace.errors import ResourceNotFound, RuleViolation
+from marketplace.kit.cache import caches_of
 from marketplace.kit.tenancy import Principal
 from marketplace.quotes.schemas import InvoiceIn
 
@@ -70,6 +71,10 @@ def check_dates(invoice: InvoiceIn, today: date, longest_tenor_days: int | None)
         )
 
 
+SELLERS_CACHE = "sellers_of_platforms"
+"""A seller's platform never changes: the seller ids each platform may quote for are cached."""
+
+
 async def seller_of_quote(
     session: AsyncSession, principal: Principal, seller_id: str | None
 ) -> str | None:
@@ -80,7 +85,12 @@ async def seller_of_quote(
         return principal.account_id
     if seller_id is None:
         return None
+    cache = caches_of(session).named(SELLERS_CACHE)
+    if cache.get((principal.account_id, seller_id)):
+        return seller_id
+    loading = cache.loading()
     seller = await accounts.get_account(session, seller_id)
     if seller is None or seller.platform_id != principal.account_id:
         raise SellerNotFound(f"No such seller: {seller_id}", param="seller")
+    cache.put((principal.account_id, seller_id), True, loading)
     return seller.id

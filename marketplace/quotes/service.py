@@ -5,6 +5,10 @@ the quote says of it goes into the caller's own facts), the model scores the inv
 caller's facts alone, each active product offers or declines, and the quote is stored with
 the exact feature vector, model version and product versions used. A decline is a result
 (status ``declined``), not an error.
+
+Everything is read and computed outside any transaction (``price_quote``: nothing here waits
+for the write lock); then the quote's writes join the process's group commit
+(``store_quote``), and the answer leaves only once they are committed.
 """
 
 from __future__ import annotations
@@ -19,20 +23,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from marketplace.buyers import registry
 from marketplace.buyers.repository import BuyerOnRecord
 from marketplace.buyers.status import STOPPED
+from marketplace.db import Database
 from marketplace.errors import ResourceNotFound
+from marketplace.kit import idempotency
+from marketplace.kit.clock import utc_now
 from marketplace.kit.ids import new_id
+from marketplace.kit.normalise import invoice_number_key
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
 from marketplace.models.quotes import Offer, Quote
 from marketplace.products.in_force import ProductInForce, ProductsInForce
-from marketplace.quotes import repository, rules
+from marketplace.quotes import repository, rules, writes
 from marketplace.quotes.offers import Declined, OnBuyer, PricedOffer, evaluate
-from marketplace.quotes.schemas import QuoteCreate
+from marketplace.quotes.schemas import QuoteCreate, quote_out
 from marketplace.underwriting.features import QuoteFacts
 from marketplace.underwriting.model import RiskAssessment, RiskModel
 from marketplace.underwriting.pricing import insured_amount_minor
 
 DEFAULT_VALIDITY_MINUTES = 1440
+JSON = "application/json"
 
 
 class QuoteNotFound(ResourceNotFound):
@@ -137,38 +146,6 @@ def _expiry(now: datetime, answered: list[ProductInForce]) -> datetime:
     return now + timedelta(minutes=minutes)
 
 
-async def _register_buyer(
-    session: AsyncSession,
-    principal: Principal,
-    data: QuoteCreate,
-    model: RiskModel,
-    now: datetime,
-) -> tuple[str, QuoteFacts, RiskAssessment, BuyerOnRecord]:
-    """Score the buyer on the caller's own facts as this quote leaves them (overlaid with the
-    marketplace's signals), and store them with the score; the buyer's id and what is on
-    record of it (status, exposure and insurers' limits by product and currency).
-
-    Round trips: one read, one insert of the identity when the buyer is new, one upsert of
-    the caller's facts.
-    """
-    known = await registry.on_record(session, principal, data.buyer, now)
-    own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value, now)
-    facts = facts_of(data, registry.scoring_facts(own, known.signals))
-    risk = model.score(facts)
-    buyer_id = known.buyer.id if known.buyer else None
-    if buyer_id is None:
-        buyer_id = await registry.register(session, principal, data.buyer, now)
-    await registry.record_facts(
-        session,
-        buyer_id=buyer_id,
-        account_id=principal.account_id,
-        facts=own,
-        risk=risk,
-        now=now,
-    )
-    return buyer_id, facts, risk, known
-
-
 def _on_buyer(known: BuyerOnRecord, product_id: str, currency: str) -> OnBuyer:
     key = (product_id, currency)
     return OnBuyer(
@@ -178,21 +155,53 @@ def _on_buyer(known: BuyerOnRecord, product_id: str, currency: str) -> OnBuyer:
     )
 
 
-async def create_quote(
+@dataclass(frozen=True, slots=True)
+class PricedQuote:
+    """A quote priced and not yet stored: the rows to write and whether its invoice is covered."""
+
+    quote: Quote
+    offers: list[Offer]
+    facts: dict[str, Any] | None
+    covered_by: str | None
+
+
+async def _buyer_id(
     session: AsyncSession,
+    *,
+    database: Database,
+    principal: Principal,
+    data: QuoteCreate,
+    known: BuyerOnRecord,
+    now: datetime,
+) -> str:
+    if known.buyer is not None:
+        return known.buyer.id
+    await session.close()  # reads are done: the connection goes back before waiting to write
+    registration = writes.BuyerRegistration(principal, data.buyer, now)
+    await database.group_commit.write(registration)
+    return str(registration.buyer_id)
+
+
+async def price_quote(
+    session: AsyncSession,
+    *,
+    database: Database,
     principal: Principal,
     data: QuoteCreate,
     context: QuoteContext,
     now: datetime,
-) -> QuoteWithOffers:
-    """Price the invoice with every product in force; store and return the quote."""
+) -> PricedQuote:
+    """Price the invoice with every product in force, reading outside any transaction (a new
+    buyer's identity is the only thing written here)."""
     seller_id = await rules.seller_of_quote(session, principal, data.seller)
     products = await context.products.get(session, principal.livemode)
     longest = max((p.terms.max_tenor_days for p in products), default=None)
     rules.check_dates(data.invoice, now.date(), longest)
-    buyer_id, facts, risk, known = await _register_buyer(
-        session, principal, data, context.model, now
-    )
+    invoice = (seller_id or principal.account_id, invoice_number_key(data.invoice.number))
+    known = await registry.on_record(session, principal, data.buyer, now, invoice)
+    own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value, now)
+    facts = facts_of(data, registry.scoring_facts(own, known.signals))
+    risk = context.model.score(facts)
     outcomes = [
         evaluate(
             product,
@@ -203,6 +212,37 @@ async def create_quote(
         )
         for product in products
     ]
+    buyer_id = await _buyer_id(
+        session, database=database, principal=principal, data=data, known=known, now=now
+    )
+    facts_row = registry.facts_row(
+        buyer_id=buyer_id, account_id=principal.account_id, facts=own, risk=risk, now=now
+    )
+    quote, offers = _rows(
+        principal=principal,
+        data=data,
+        seller_id=seller_id,
+        buyer_id=buyer_id,
+        risk=risk,
+        outcomes=outcomes,
+        products=products,
+        now=now,
+    )
+    unchanged = registry.unchanged(known.own_facts, facts_row)
+    return PricedQuote(quote, offers, None if unchanged else facts_row, known.invoice_cover_id)
+
+
+def _rows(
+    *,
+    principal: Principal,
+    data: QuoteCreate,
+    seller_id: str | None,
+    buyer_id: str,
+    risk: RiskAssessment,
+    outcomes: list[PricedOffer | Declined],
+    products: list[ProductInForce],
+    now: datetime,
+) -> tuple[Quote, list[Offer]]:
     offered = sorted(
         (o for o in outcomes if isinstance(o, PricedOffer)), key=lambda o: o.price.premium_minor
     )
@@ -229,9 +269,61 @@ async def create_quote(
         expires_at=_expiry(now, [o.product for o in offered] or products),
         created_at=now,
     )
-    offers = [_offer_row(quote.id, rank, offer) for rank, offer in enumerate(offered)]
-    await repository.add(session, quote, offers)
-    return QuoteWithOffers(quote, offers)
+    return quote, [_offer_row(quote.id, rank, offer) for rank, offer in enumerate(offered)]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The answer to send: the quote just stored, or the stored answer of the first request
+    with the same Idempotency-Key (``replayed``)."""
+
+    body: bytes
+    replayed: bool = False
+    status: int = 201
+    content_type: str = "application/json"
+
+
+async def create_quote(
+    session: AsyncSession,
+    *,
+    database: Database,
+    principal: Principal,
+    data: QuoteCreate,
+    context: QuoteContext,
+    pending: idempotency.Pending | None,
+) -> Answer:
+    """Price the invoice, store the quote with its key's answer, and answer once committed."""
+    now = utc_now()
+    priced = await price_quote(
+        session, database=database, principal=principal, data=data, context=context, now=now
+    )
+    body = msgspec.json.encode(quote_out(priced.quote, priced.offers, now, priced.covered_by))
+    key = None
+    if pending is not None:
+        key = writes.KeyResult(principal, pending, idempotency.Replay(201, JSON, body), now)
+    job = writes.QuoteWrites(priced.quote, priced.offers, priced.facts, key)
+    await session.close()  # reads are done: the connection goes back before waiting to write
+    if await database.group_commit.write(job) or pending is None:
+        return Answer(body)
+    return await _replay(session, principal, pending)
+
+
+async def _replay(
+    session: AsyncSession, principal: Principal, pending: idempotency.Pending
+) -> Answer:
+    """Another request holds the key: its stored answer, or 409/422 as the key's rules say."""
+    replay = await idempotency.check(
+        session,
+        principal,
+        key=pending.key,
+        request_fingerprint=pending.request_fingerprint,
+        now=utc_now(),
+    )
+    if replay is None:  # released between our write and our read: the caller may retry
+        raise idempotency.IdempotencyKeyInUse(
+            "A request with this Idempotency-Key just finished; retry"
+        )
+    return Answer(replay.body, True, replay.status, replay.content_type)
 
 
 async def retrieve(session: AsyncSession, principal: Principal, quote_id: str) -> QuoteWithOffers:
