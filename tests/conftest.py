@@ -32,6 +32,7 @@ from sqlalchemy.orm import DeclarativeBase
 
 from marketplace.accounts import service
 from marketplace.app import create_app
+from marketplace.cli import WORKER_STOP_TIMEOUT_S
 from marketplace.config import Settings, load_settings
 from marketplace.db import Database, create_engine
 from marketplace.kit.commands import SYSTEM
@@ -250,8 +251,8 @@ def serve_live(database_template: DatabaseTemplate, folder: Path) -> Iterator[Li
             _wait_until_up(url, process, timeout_s=60)
             yield LiveServer(url=url, log_path=log_path, env=env)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            process.terminate()  # a worker may take WORKER_STOP_TIMEOUT_S to finish its work
+            process.wait(timeout=WORKER_STOP_TIMEOUT_S + 30)
 
 
 @pytest.fixture(scope="session")
