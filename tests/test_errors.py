@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import pytest
@@ -154,13 +155,22 @@ async def test_a_failed_commit_is_a_problem_and_writes_nothing(
     assert await count_rows(Account) == before
 
 
-async def test_a_client_leaving_mid_body_is_no_server_error(running_app, new_tenant, count_rows):
-    """The connection closes halfway through the body: a 400 for the access log, no error
-    logged as ours, nothing written."""
+@pytest.mark.parametrize(
+    "sent_part",
+    [b'{"role": "platform",', b'{"role": "seller", "name": "Cut"}'],
+    ids=["half", "whole"],
+)
+@pytest.mark.parametrize("key", [None, b"cut-body"], ids=["no key", "idempotency key"])
+async def test_a_client_leaving_mid_body_is_no_server_error(
+    running_app, new_tenant, count_rows, sent_part, key
+):
+    """The connection closes before the body it announced is complete (even when what came is
+    valid JSON): a 400 for the access log, no error logged as ours, nothing written; with an
+    Idempotency-Key too (the middleware then reads the body itself)."""
     operator = await new_tenant("operator")
     before = await count_rows(Account)
     chunks = [
-        {"type": "http.request", "body": b'{"role": "platform",', "more_body": True},
+        {"type": "http.request", "body": sent_part, "more_body": True},
         {"type": "http.disconnect"},
     ]
     sent: list[dict] = []
@@ -186,6 +196,7 @@ async def test_a_client_leaving_mid_body_is_no_server_error(running_app, new_ten
             (b"authorization", f"Bearer {operator.secret}".encode()),
             (b"content-type", b"application/json"),
             (b"content-length", b"400"),
+            *([(b"idempotency-key", key)] if key else []),
         ],
         "client": ("127.0.0.1", 50000),
         "server": ("testserver.local", 80),
@@ -197,3 +208,41 @@ async def test_a_client_leaving_mid_body_is_no_server_error(running_app, new_ten
     assert b'"body_incomplete"' in b"".join(m.get("body", b"") for m in sent[1:])
     assert [e for e in logged if e["log_level"] in ("error", "critical")] == []
     assert await count_rows(Account) == before
+
+
+async def test_a_body_announced_over_the_limit_is_413_at_once_with_a_key(running_app, new_tenant):
+    """With an Idempotency-Key the middleware reads the body itself: an announced length over
+    the limit is refused before a byte is awaited (a client cannot hold the request open)."""
+    operator = await new_tenant("operator")
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        await asyncio.Event().wait()  # the body never comes
+        return {}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/accounts",
+        "raw_path": b"/v1/accounts",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [
+            (b"host", b"testserver.local"),
+            (b"authorization", f"Bearer {operator.secret}".encode()),
+            (b"content-type", b"application/json"),
+            (b"content-length", b"999999999"),
+            (b"idempotency-key", b"huge"),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver.local", 80),
+    }
+    await asyncio.wait_for(running_app(scope, receive, send), timeout=10)
+    assert sent[0]["status"] == 413
+    assert b'"body_too_large"' in b"".join(m.get("body", b"") for m in sent[1:])

@@ -25,15 +25,7 @@ from marketplace.kit.tenancy import Principal
 from marketplace.models.buyers import BuyerFactSet
 from marketplace.underwriting.model import RiskAssessment
 
-FACT_COLUMNS = (
-    "name",
-    "sector",
-    "years_in_business",
-    "employees",
-    "payment_incidents_12m",
-    "avg_days_beyond_terms",
-    "bureau_score",
-)
+FACT_COLUMNS = repository.GIVEN_FACTS
 
 
 def identity_of(principal: Principal, buyer: BuyerIn) -> tuple[bool, str, str]:
@@ -80,6 +72,13 @@ def _bureau_score_given_at(
     return now
 
 
+def _given(incoming: BuyerIn) -> dict[str, Any]:
+    """The facts a quote gives one by one, None where it says nothing."""
+    given = {name: getattr(incoming, name) for name in FACT_COLUMNS}
+    given["sector"] = incoming.sector.value if incoming.sector else None
+    return given
+
+
 def merged_facts(
     known: BuyerFactSet | None, incoming: BuyerIn, currency: str, now: datetime
 ) -> dict[str, Any]:
@@ -88,8 +87,7 @@ def merged_facts(
     A revenue is kept with the currency it was given in, so it is never compared across
     currencies.
     """
-    given = {name: getattr(incoming, name) for name in FACT_COLUMNS}
-    given["sector"] = incoming.sector.value if incoming.sector else None
+    given = _given(incoming)
     facts = {
         name: value if value is not None or known is None else getattr(known, name)
         for name, value in given.items()
@@ -130,14 +128,19 @@ def scoring_facts(own_facts: dict[str, Any], signals: MarketSignals) -> dict[str
 
 
 async def register(
-    session: AsyncSession, principal: Principal, buyer: BuyerIn, now: datetime
+    session: AsyncSession,
+    principal: Principal,
+    buyer: BuyerIn,
+    now: datetime,
+    buyer_id: str | None = None,
 ) -> str:
-    """Register a buyer nobody has quoted yet; its id (another's, if a quote just made it)."""
+    """Register a buyer nobody has quoted yet (as ``buyer_id``, or a new id); its id: another's,
+    if a quote just made it."""
     livemode, country, registration_number = identity_of(principal, buyer)
     return await repository.register(
         session,
         {
-            "id": new_id("buyer"),
+            "id": buyer_id or new_id("buyer"),
             "livemode": livemode,
             "country": country,
             "registration_number": registration_number,
@@ -147,22 +150,26 @@ async def register(
     )
 
 
-SCORE_COLUMNS = ("probability_of_default", "grade", "model_version")
-
-
 def facts_row(
     *,
     buyer_id: str,
     account_id: str,
-    facts: dict[str, Any],
+    incoming: BuyerIn,
+    currency: str,
     risk: RiskAssessment,
     now: datetime,
 ) -> dict[str, Any]:
-    """The account's facts on the buyer with the score they gave, as ``facts_upsert`` writes."""
+    """What this quote gives on the buyer (None where it says nothing) with the score it got, as
+    ``repository.facts_upsert`` merges it into the account's stored facts."""
+    given = _given(incoming)
+    revenue_given = incoming.annual_revenue is not None
     return {
         "buyer_id": buyer_id,
         "account_id": account_id,
-        **facts,
+        **given,
+        "annual_revenue_minor": incoming.annual_revenue,
+        "annual_revenue_currency": currency if revenue_given else None,
+        "bureau_score_given_at": now if incoming.bureau_score is not None else None,
         "probability_of_default": risk.probability_of_default,
         "grade": risk.grade,
         "model_version": risk.model_version,
@@ -170,14 +177,3 @@ def facts_row(
         "created_at": now,
         "updated_at": now,
     }
-
-
-def unchanged(known: BuyerFactSet | None, row: dict[str, Any]) -> bool:
-    """Whether ``row`` would only restate what is stored (the same facts, the same score): then
-    nothing is written, and ``scored_at`` stays the time this score was first given."""
-    if known is None:
-        return False
-    compared = (*FACT_COLUMNS, *SCORE_COLUMNS, "annual_revenue_minor", "annual_revenue_currency")
-    if any(getattr(known, name) != row[name] for name in compared):
-        return False
-    return bool(known.bureau_score_given_at == row["bureau_score_given_at"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -57,15 +57,50 @@ def _identity_upsert(dialect: Any) -> Any:
     ).returning(Buyer.id)
 
 
+GIVEN_FACTS = (
+    "name",
+    "sector",
+    "years_in_business",
+    "employees",
+    "payment_incidents_12m",
+    "avg_days_beyond_terms",
+    "bureau_score",
+)
+"""The facts a quote may give on its buyer one by one (a revenue comes with its currency)."""
+SCORE_COLUMNS = ("probability_of_default", "grade", "model_version")
+
+
+def _merged_facts(new: Any, old: Any) -> dict[str, Any]:
+    """What the row holds after a quote's facts: each one given, else the one stored; a given
+    revenue with its currency; the bureau score's date kept when the same score is restated."""
+    merged: dict[str, Any] = {name: func.coalesce(new[name], old[name]) for name in GIVEN_FACTS}
+    revenue_given = new.annual_revenue_minor.is_not(None)
+    for name in ("annual_revenue_minor", "annual_revenue_currency"):
+        merged[name] = case((revenue_given, new[name]), else_=old[name])
+    restated = and_(new.bureau_score == old.bureau_score, old.bureau_score_given_at.is_not(None))
+    merged["bureau_score_given_at"] = case(
+        (new.bureau_score.is_(None), old.bureau_score_given_at),
+        (restated, old.bureau_score_given_at),
+        else_=new.bureau_score_given_at,
+    )
+    return merged
+
+
 def _facts_upsert(dialect: Any) -> Any:
+    """Insert an account's facts on a buyer, or merge them into the stored ones in the same
+    statement (so concurrent quotes never lose each other's facts), with the quote's score.
+    A row that would not change is not rewritten (its ``scored_at`` stays when its score was
+    first given)."""
     statement = dialect.insert(BuyerFactSet.__table__)
-    kept = (*FACT_SET_KEY, "created_at")
-    updated = {
-        column.name: statement.excluded[column.name]
-        for column in BuyerFactSet.__table__.columns
-        if column.name not in kept
-    }
-    return statement.on_conflict_do_update(index_elements=list(FACT_SET_KEY), set_=updated)
+    new, old = statement.excluded, BuyerFactSet.__table__.c
+    merged = _merged_facts(new, old)
+    scored = {name: new[name] for name in SCORE_COLUMNS}
+    changed = or_(*(value.is_distinct_from(old[name]) for name, value in (merged | scored).items()))
+    return statement.on_conflict_do_update(
+        index_elements=list(FACT_SET_KEY),
+        set_={**merged, **scored, "scored_at": new.scored_at, "updated_at": new.updated_at},
+        where=changed,
+    )
 
 
 # Built once: the same statement object each time lets SQLAlchemy reuse its compiled form.
@@ -81,8 +116,8 @@ async def register(session: AsyncSession, values: dict[str, Any]) -> str:
 
 
 def facts_upsert(dialect_name: str) -> Any:
-    """The statement that writes one account's facts and score on a buyer (every column given),
-    for a batch of writes (``kit.group_commit``)."""
+    """The statement that merges what a quote gives on its buyer into the account's facts, with
+    the quote's score (``_facts_upsert``), for a batch of writes (``kit.group_commit``)."""
     return _FACTS_UPSERT[dialect_name]
 
 

@@ -274,6 +274,21 @@ async def record(
     return bool((await session.execute(takeover)).rowcount == 1)  # type: ignore[attr-defined]
 
 
+async def replace_result(
+    session: AsyncSession, principal: Principal, key: str, result: Replay
+) -> None:
+    """Store another result under a key this transaction took with ``record``."""
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(*_where(principal.account_id, principal.livemode, key))
+        .values(
+            response_status=result.status,
+            response_content_type=result.content_type,
+            response_body=result.body,
+        )
+    )
+
+
 async def complete(
     session: AsyncSession, held: Claim, status: int, content_type: str, body: bytes
 ) -> None:

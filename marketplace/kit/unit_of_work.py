@@ -35,7 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.config import Settings
 from marketplace.db import Database
-from marketplace.errors import BodyTooLarge, MalformedJson
+from marketplace.errors import BodyIncomplete, BodyTooLarge, MalformedJson
 from marketplace.kit import idempotency
 from marketplace.kit.clock import utc_now
 from marketplace.kit.tenancy import Principal
@@ -82,11 +82,23 @@ async def send_raw(
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
-async def _read_body(receive: Receive, limit_bytes: int) -> bytes:
+def _declared_length(scope: HTTPScope) -> int | None:
+    declared = _header(scope, b"content-length")
+    return int(declared) if declared is not None and declared.isdigit() else None
+
+
+async def _read_body(scope: HTTPScope, receive: Receive, limit_bytes: int) -> bytes:
+    """The whole body: 413 at once when it says it is too large, 400 ``body_incomplete`` when
+    the client goes before sending all of it."""
+    declared = _declared_length(scope)
+    if declared is not None and declared > limit_bytes:
+        raise BodyTooLarge("The request body is larger than this API accepts")
     chunks: list[bytes] = []
     size = 0
     while True:
         message = await receive()
+        if message["type"] == "http.disconnect":
+            raise BodyIncomplete("The connection closed before the whole request body arrived")
         chunk = cast("bytes", message.get("body", b""))
         size += len(chunk)
         if size > limit_bytes:
@@ -246,7 +258,7 @@ class UnitOfWorkMiddleware:
     ) -> tuple[Receive, tuple[str, str]]:
         """Read the body (to hash it), and a ``receive`` that hands it on to the handler."""
         settings: Settings = scope["litestar_app"].state.settings
-        body = await _read_body(receive, settings.max_body_bytes)
+        body = await _read_body(scope, receive, settings.max_body_bytes)
         try:
             request_fingerprint = idempotency.fingerprint(scope["method"], scope["path"], body)
         except (RecursionError, UnicodeDecodeError) as error:  # JSON too deep, or not UTF-8

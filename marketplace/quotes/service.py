@@ -7,8 +7,8 @@ the exact feature vector, model version and product versions used. A decline is 
 (status ``declined``), not an error.
 
 Everything is read and computed outside any transaction (``price_quote``: nothing here waits
-for the write lock); then the quote's writes join the process's group commit
-(``store_quote``), and the answer leaves only once they are committed.
+for the write lock); then the quote's writes (``writes.QuoteWrites``) join the process's group
+commit, and the answer leaves only once they are committed.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ from marketplace.underwriting.model import RiskAssessment, RiskModel
 from marketplace.underwriting.pricing import insured_amount_minor
 
 DEFAULT_VALIDITY_MINUTES = 1440
-JSON = "application/json"
 
 
 class QuoteNotFound(ResourceNotFound):
@@ -161,38 +160,22 @@ class PricedQuote:
 
     quote: Quote
     offers: list[Offer]
-    facts: dict[str, Any] | None
+    facts: dict[str, Any]
     covered_by: str | None
-
-
-async def _buyer_id(
-    session: AsyncSession,
-    *,
-    database: Database,
-    principal: Principal,
-    data: QuoteCreate,
-    known: BuyerOnRecord,
-    now: datetime,
-) -> str:
-    if known.buyer is not None:
-        return known.buyer.id
-    await session.close()  # reads are done: the connection goes back before waiting to write
-    registration = writes.BuyerRegistration(principal, data.buyer, now)
-    await database.group_commit.write(registration)
-    return str(registration.buyer_id)
+    new_buyer: writes.NewBuyer | None
+    """Set when nobody had quoted the buyer: the quote's write registers it."""
 
 
 async def price_quote(
     session: AsyncSession,
     *,
-    database: Database,
     principal: Principal,
     data: QuoteCreate,
     context: QuoteContext,
     now: datetime,
 ) -> PricedQuote:
-    """Price the invoice with every product in force, reading outside any transaction (a new
-    buyer's identity is the only thing written here)."""
+    """Price the invoice with every product in force, reading outside any transaction and
+    writing nothing."""
     seller_id = await rules.seller_of_quote(session, principal, data.seller)
     products = await context.products.get(session, principal.livemode)
     longest = max((p.terms.max_tenor_days for p in products), default=None)
@@ -212,11 +195,15 @@ async def price_quote(
         )
         for product in products
     ]
-    buyer_id = await _buyer_id(
-        session, database=database, principal=principal, data=data, known=known, now=now
-    )
+    new_buyer = None if known.buyer else writes.NewBuyer(principal, data.buyer, now)
+    buyer_id = known.buyer.id if known.buyer else new_id("buyer")
     facts_row = registry.facts_row(
-        buyer_id=buyer_id, account_id=principal.account_id, facts=own, risk=risk, now=now
+        buyer_id=buyer_id,
+        account_id=principal.account_id,
+        incoming=data.buyer,
+        currency=data.invoice.currency.value,
+        risk=risk,
+        now=now,
     )
     quote, offers = _rows(
         principal=principal,
@@ -228,8 +215,7 @@ async def price_quote(
         products=products,
         now=now,
     )
-    unchanged = registry.unchanged(known.own_facts, facts_row)
-    return PricedQuote(quote, offers, None if unchanged else facts_row, known.invoice_cover_id)
+    return PricedQuote(quote, offers, facts_row, known.invoice_cover_id, new_buyer)
 
 
 def _rows(
@@ -294,17 +280,20 @@ async def create_quote(
 ) -> Answer:
     """Price the invoice, store the quote with its key's answer, and answer once committed."""
     now = utc_now()
-    priced = await price_quote(
-        session, database=database, principal=principal, data=data, context=context, now=now
+    priced = await price_quote(session, principal=principal, data=data, context=context, now=now)
+    job = writes.QuoteWrites(
+        priced.quote,
+        priced.offers,
+        priced.facts,
+        answer=lambda: msgspec.json.encode(
+            quote_out(priced.quote, priced.offers, now, priced.covered_by)
+        ),
+        key=None if pending is None else writes.KeyResult(principal, pending, now),
+        new_buyer=priced.new_buyer,
     )
-    body = msgspec.json.encode(quote_out(priced.quote, priced.offers, now, priced.covered_by))
-    key = None
-    if pending is not None:
-        key = writes.KeyResult(principal, pending, idempotency.Replay(201, JSON, body), now)
-    job = writes.QuoteWrites(priced.quote, priced.offers, priced.facts, key)
     await session.close()  # reads are done: the connection goes back before waiting to write
     if await database.group_commit.write(job) or pending is None:
-        return Answer(body)
+        return Answer(job.body)
     return await _replay(session, principal, pending)
 
 

@@ -10,7 +10,7 @@ import asyncio
 from sqlalchemy import select
 
 from marketplace.kit.cache import TtlCache
-from marketplace.models import BuyerFactSet, IdempotencyRecord, Quote
+from marketplace.models import Buyer, BuyerFactSet, IdempotencyRecord, Quote
 from tests.factories import quote_request
 from tests.helpers import assert_problem
 
@@ -102,6 +102,43 @@ async def test_the_buyers_facts_are_written_only_when_they_change(client, market
     updated_at, employees = await stored()
     assert employees == 321
     assert updated_at != first[0]
+
+
+async def test_concurrent_quotes_lose_none_of_each_others_facts(client, market, database):
+    """Two quotes at once on one buyer, each giving one new fact: the stored facts hold both
+    (each quote's facts are merged into the row by its own write, not over a stale read)."""
+    first = quote_request(payment_incidents_12m=0, bureau_score=70)
+    await client.post("/v1/quotes", headers=market.platform.headers, json=first)
+    identity = {k: first["buyer"][k] for k in ("country", "registration_number")}
+    incidents, score = quote_request(), quote_request()
+    incidents["buyer"] = {**identity, "payment_incidents_12m": 5}
+    score["buyer"] = {**identity, "bureau_score": 20}
+    answers = await asyncio.gather(
+        *(
+            client.post("/v1/quotes", headers=market.platform.headers, json=b)
+            for b in (incidents, score)
+        )
+    )
+    assert [a.status_code for a in answers] == [201, 201]
+    async with database.reader_session() as session:
+        facts = (await session.execute(select(BuyerFactSet))).scalar_one()
+    assert (facts.payment_incidents_12m, facts.bureau_score) == (5, 20)
+    assert facts.name == first["buyer"]["name"]  # what neither quote gave is kept
+
+
+async def test_a_request_that_loses_its_key_registers_no_buyer(client, market, count_rows):
+    """Ten quotes at once for ten new buyers with one Idempotency-Key: one is stored, the others
+    are refused (422: the key was used with another request), and only its buyer exists."""
+    bodies = [quote_request() for _ in range(10)]
+    answers = await asyncio.gather(
+        *(
+            client.post("/v1/quotes", headers=_headers(market.platform, "one-key"), json=b)
+            for b in bodies
+        )
+    )
+    assert sorted(a.status_code for a in answers) == [201] + [422] * 9
+    assert await count_rows(Quote) == 1
+    assert await count_rows(Buyer) == 1
 
 
 async def test_a_failing_write_fails_only_its_own_request(client, market, count_rows, monkeypatch):
