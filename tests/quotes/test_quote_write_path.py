@@ -9,6 +9,7 @@ import asyncio
 
 from sqlalchemy import select
 
+from marketplace.buyers import registry
 from marketplace.kit.cache import TtlCache
 from marketplace.models import Buyer, BuyerFactSet, IdempotencyRecord, Quote
 from tests.factories import quote_request
@@ -104,11 +105,23 @@ async def test_the_buyers_facts_are_written_only_when_they_change(client, market
     assert updated_at != first[0]
 
 
-async def test_concurrent_quotes_lose_none_of_each_others_facts(client, market, database):
-    """Two quotes at once on one buyer, each giving one new fact: the stored facts hold both
-    (each quote's facts are merged into the row by its own write, not over a stale read)."""
+async def test_concurrent_quotes_lose_none_of_each_others_facts(
+    client, market, database, monkeypatch
+):
+    """Two quotes at once on one buyer, each giving one new fact, both having read the stored
+    facts before either writes: the stored facts hold both (each quote's facts are merged into
+    the row by its own write, not over what it read)."""
     first = quote_request(payment_incidents_12m=0, bureau_score=70)
     await client.post("/v1/quotes", headers=market.platform.headers, json=first)
+    both_read = asyncio.Barrier(2)
+    read = registry.on_record
+
+    async def on_record_then_wait(*args, **kwargs):
+        found = await read(*args, **kwargs)
+        await asyncio.wait_for(both_read.wait(), timeout=10)
+        return found
+
+    monkeypatch.setattr(registry, "on_record", on_record_then_wait)
     identity = {k: first["buyer"][k] for k in ("country", "registration_number")}
     incidents, score = quote_request(), quote_request()
     incidents["buyer"] = {**identity, "payment_incidents_12m": 5}
