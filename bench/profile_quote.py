@@ -127,7 +127,7 @@ async def _call(app: Any, method: str, path: str, body: bytes, key: str) -> int:
 
 def _instrument() -> None:
     from marketplace.buyers import repository as buyers
-    from marketplace.quotes import controllers, schemas, service
+    from marketplace.quotes import controllers, service
     from marketplace.underwriting.model import RiskModel
 
     _timed_async(controllers.service, "create_quote", "handler")
@@ -137,7 +137,6 @@ def _instrument() -> None:
     _timed(service, "_rows", "rows and encoding")
     _timed(service, "quote_out", "rows and encoding")
     _timed(service.msgspec.json, "encode", "rows and encoding")
-    del schemas
 
 
 async def _measure(seller: str, key: str, quotes: int) -> dict[str, float]:

@@ -155,6 +155,32 @@ async def test_a_failed_commit_is_a_problem_and_writes_nothing(
     assert await count_rows(Account) == before
 
 
+def _post_accounts(
+    operator, *, content_length: bytes, extra_headers: list[tuple[bytes, bytes]]
+) -> dict:
+    """The ASGI scope of ``POST /v1/accounts`` by ``operator``, announcing ``content_length``."""
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/accounts",
+        "raw_path": b"/v1/accounts",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [
+            (b"host", b"testserver.local"),
+            (b"authorization", f"Bearer {operator.secret}".encode()),
+            (b"content-type", b"application/json"),
+            (b"content-length", content_length),
+            *extra_headers,
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver.local", 80),
+    }
+
+
 @pytest.mark.parametrize(
     "sent_part",
     [b'{"role": "platform",', b'{"role": "seller", "name": "Cut"}'],
@@ -181,26 +207,8 @@ async def test_a_client_leaving_mid_body_is_no_server_error(
     async def send(message: dict) -> None:
         sent.append(message)
 
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/v1/accounts",
-        "raw_path": b"/v1/accounts",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [
-            (b"host", b"testserver.local"),
-            (b"authorization", f"Bearer {operator.secret}".encode()),
-            (b"content-type", b"application/json"),
-            (b"content-length", b"400"),
-            *([(b"idempotency-key", key)] if key else []),
-        ],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver.local", 80),
-    }
+    headers = [(b"idempotency-key", key)] if key else []
+    scope = _post_accounts(operator, content_length=b"400", extra_headers=headers)
     with structlog.testing.capture_logs() as logged:
         await running_app(scope, receive, send)
 
@@ -223,26 +231,9 @@ async def test_a_body_announced_over_the_limit_is_413_at_once_with_a_key(running
     async def send(message: dict) -> None:
         sent.append(message)
 
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/v1/accounts",
-        "raw_path": b"/v1/accounts",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [
-            (b"host", b"testserver.local"),
-            (b"authorization", f"Bearer {operator.secret}".encode()),
-            (b"content-type", b"application/json"),
-            (b"content-length", b"999999999"),
-            (b"idempotency-key", b"huge"),
-        ],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver.local", 80),
-    }
+    scope = _post_accounts(
+        operator, content_length=b"999999999", extra_headers=[(b"idempotency-key", b"huge")]
+    )
     await asyncio.wait_for(running_app(scope, receive, send), timeout=10)
     assert sent[0]["status"] == 413
     assert b'"body_too_large"' in b"".join(m.get("body", b"") for m in sent[1:])

@@ -20,7 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 from litestar.params import HeaderParameter
@@ -169,18 +169,38 @@ async def claim(
         "response_content_type": None,
         "response_body": None,
     }
-    taken = Claim(principal.account_id, principal.livemode, key)
-    identity = {"account_id": taken.account_id, "livemode": taken.livemode, "key": key}
-    where = _where(taken.account_id, taken.livemode, key)
-    if await insert_ignore(session, IdempotencyRecord, {**identity, **fresh}):
-        return taken
-    takeover = update(IdempotencyRecord).where(*where, _abandoned(now)).values(**fresh)
-    if (await session.execute(takeover)).rowcount == 1:  # type: ignore[attr-defined]
-        return taken
+    if await _take(session, principal, key, fresh, now):
+        return Claim(principal.account_id, principal.livemode, key)
+    return await answer_of_holder(
+        session, principal, key=key, request_fingerprint=request_fingerprint, now=now
+    )
+
+
+async def _take(
+    session: AsyncSession, principal: Principal, key: str, values: dict[str, Any], now: datetime
+) -> bool:
+    """Write ``values`` under ``key`` if it is free (never used, expired or abandoned)."""
+    identity = {"account_id": principal.account_id, "livemode": principal.livemode, "key": key}
+    if await insert_ignore(session, IdempotencyRecord, {**identity, **values}):
+        return True
+    where = _where(principal.account_id, principal.livemode, key)
+    takeover = update(IdempotencyRecord).where(*where, _abandoned(now)).values(**values)
+    return bool((await session.execute(takeover)).rowcount == 1)  # type: ignore[attr-defined]
+
+
+async def answer_of_holder(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    key: str,
+    request_fingerprint: str,
+    now: datetime,
+) -> Replay:
+    """Another request holds ``key``: its stored result, or 409/422 as the rules say."""
     outcome = await check(
         session, principal, key=key, request_fingerprint=request_fingerprint, now=now
     )
-    if outcome is None:  # released between our insert and our read: the caller may retry
+    if outcome is None:  # released between our write and our read: the caller may retry
         raise IdempotencyKeyInUse("A request with this Idempotency-Key just finished; retry")
     return outcome
 
@@ -264,14 +284,7 @@ async def record(
         "response_content_type": result.content_type,
         "response_body": result.body,
     }
-    identity = {"account_id": principal.account_id, "livemode": principal.livemode}
-    if await insert_ignore(
-        session, IdempotencyRecord, {**identity, "key": pending.key, **completed}
-    ):
-        return True
-    where = _where(principal.account_id, principal.livemode, pending.key)
-    takeover = update(IdempotencyRecord).where(*where, _abandoned(now)).values(**completed)
-    return bool((await session.execute(takeover)).rowcount == 1)  # type: ignore[attr-defined]
+    return await _take(session, principal, pending.key, completed, now)
 
 
 async def replace_result(

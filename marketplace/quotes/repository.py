@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, or_, select, update
+from sqlalchemy import Insert, Select, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.accounts import repository as accounts
@@ -16,11 +17,16 @@ def _columns(row: Quote | Offer) -> dict[str, Any]:
     return {column.key: getattr(row, column.key) for column in row.__table__.columns}
 
 
-async def add(session: AsyncSession, quote: Quote, offers: list[Offer]) -> None:
-    """Insert the quote, then its offers (bulk inserts: no unit of work on the hot path)."""
-    await session.execute(insert(Quote), [_columns(quote)])
-    if offers:
-        await session.execute(insert(Offer), [_columns(offer) for offer in offers])
+_QUOTE_INSERT = insert(Quote.__table__)  # type: ignore[arg-type]
+_OFFER_INSERT = insert(Offer.__table__)  # type: ignore[arg-type]
+
+
+def inserts(quote: Quote, offers: list[Offer]) -> Iterator[tuple[Insert, dict[str, Any]]]:
+    """The quote's row, then its offers', for a batch of writes (``kit.group_commit``): Core
+    statements on the tables, built once, so no unit of work runs on the hot path."""
+    yield _QUOTE_INSERT, _columns(quote)
+    for offer in offers:
+        yield _OFFER_INSERT, _columns(offer)
 
 
 def own_query(livemode: bool, account_id: str) -> Select[Quote]:

@@ -162,8 +162,8 @@ class PricedQuote:
     offers: list[Offer]
     facts: dict[str, Any]
     covered_by: str | None
-    new_buyer: writes.NewBuyer | None
-    """Set when nobody had quoted the buyer: the quote's write registers it."""
+    buyer_is_new: bool
+    """Nobody had quoted the buyer: the quote's write registers it."""
 
 
 async def price_quote(
@@ -195,7 +195,6 @@ async def price_quote(
         )
         for product in products
     ]
-    new_buyer = None if known.buyer else writes.NewBuyer(principal, data.buyer, now)
     buyer_id = known.buyer.id if known.buyer else new_id("buyer")
     facts_row = registry.facts_row(
         buyer_id=buyer_id,
@@ -215,7 +214,7 @@ async def price_quote(
         products=products,
         now=now,
     )
-    return PricedQuote(quote, offers, facts_row, known.invoice_cover_id, new_buyer)
+    return PricedQuote(quote, offers, facts_row, known.invoice_cover_id, known.buyer is None)
 
 
 def _rows(
@@ -281,37 +280,31 @@ async def create_quote(
     """Price the invoice, store the quote with its key's answer, and answer once committed."""
     now = utc_now()
     priced = await price_quote(session, principal=principal, data=data, context=context, now=now)
+
+    def encode() -> bytes:
+        return msgspec.json.encode(quote_out(priced.quote, priced.offers, now, priced.covered_by))
+
     job = writes.QuoteWrites(
+        principal,
+        now,
         priced.quote,
         priced.offers,
         priced.facts,
-        answer=lambda: msgspec.json.encode(
-            quote_out(priced.quote, priced.offers, now, priced.covered_by)
-        ),
-        key=None if pending is None else writes.KeyResult(principal, pending, now),
-        new_buyer=priced.new_buyer,
+        body=encode(),  # before the write: no encoding while the batch holds the write lock
+        encode=encode,
+        pending=pending,
+        new_buyer=data.buyer if priced.buyer_is_new else None,
     )
     await session.close()  # reads are done: the connection goes back before waiting to write
     if await database.group_commit.write(job) or pending is None:
         return Answer(job.body)
-    return await _replay(session, principal, pending)
-
-
-async def _replay(
-    session: AsyncSession, principal: Principal, pending: idempotency.Pending
-) -> Answer:
-    """Another request holds the key: its stored answer, or 409/422 as the key's rules say."""
-    replay = await idempotency.check(
+    replay = await idempotency.answer_of_holder(
         session,
         principal,
         key=pending.key,
         request_fingerprint=pending.request_fingerprint,
         now=utc_now(),
     )
-    if replay is None:  # released between our write and our read: the caller may retry
-        raise idempotency.IdempotencyKeyInUse(
-            "A request with this Idempotency-Key just finished; retry"
-        )
     return Answer(replay.body, True, replay.status, replay.content_type)
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.buyers import registry
@@ -26,75 +25,52 @@ from marketplace.kit import idempotency
 from marketplace.kit.group_commit import Row
 from marketplace.kit.tenancy import Principal
 from marketplace.models.quotes import Offer, Quote
-
-_QUOTE_INSERT = insert(Quote.__table__)  # type: ignore[arg-type]
-_OFFER_INSERT = insert(Offer.__table__)  # type: ignore[arg-type]
-
-
-def columns_of(row: Quote | Offer) -> dict[str, Any]:
-    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
-
-
-@dataclass(frozen=True, slots=True)
-class NewBuyer:
-    """A buyer nobody had quoted when the quote read: registered by the quote's own write."""
-
-    principal: Principal
-    buyer: BuyerIn
-    now: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class KeyResult:
-    """The Idempotency-Key to take with the answer stored under it."""
-
-    principal: Principal
-    pending: idempotency.Pending
-    now: datetime
+from marketplace.quotes import repository
 
 
 @dataclass(slots=True)
 class QuoteWrites:
+    principal: Principal
+    now: datetime
     quote: Quote
     offers: list[Offer]
     facts: dict[str, Any]
     """What the quote gives on its buyer, merged into the caller's facts by the write."""
-    answer: Callable[[], bytes]
-    """The answer's body, from ``quote`` and ``offers`` as they stand."""
-    key: KeyResult | None = None
-    new_buyer: NewBuyer | None = None
-    body: bytes = b""
-    """The answer as stored: set by ``claim``."""
+    body: bytes
+    """The answer, as sent and as stored under the key."""
+    encode: Callable[[], bytes]
+    """The answer again, from ``quote`` as it stands (when the buyer's id had to change)."""
+    pending: idempotency.Pending | None = None
+    """The request's Idempotency-Key, to take with the answer."""
+    new_buyer: BuyerIn | None = None
+    """The buyer, when nobody had quoted it at read time: this write registers it."""
 
     async def claim(self, session: AsyncSession) -> bool:
-        self.body = self.answer()
-        if self.key is not None and not await idempotency.record(
-            session, self.key.principal, self.key.pending, self._replay(), self.key.now
+        if self.pending is not None and not await idempotency.record(
+            session, self.principal, self.pending, self._result(), self.now
         ):
             return False  # another request holds the key: nothing of this one is written
         if self.new_buyer is not None:
             await self._register(session, self.new_buyer)
         return True
 
-    async def _register(self, session: AsyncSession, new: NewBuyer) -> None:
+    async def _register(self, session: AsyncSession, buyer: BuyerIn) -> None:
         """Register the buyer as the id the answer names, or, if a concurrent quote registered
         it first, move the quote (and its stored answer) to that buyer's id."""
         planned = self.quote.buyer_id
-        buyer_id = await registry.register(session, new.principal, new.buyer, new.now, planned)
+        buyer_id = await registry.register(session, self.principal, buyer, self.now, planned)
         if buyer_id == planned:
             return
         self.quote.buyer_id = self.facts["buyer_id"] = buyer_id
-        self.body = self.answer()
-        if self.key is not None:
+        self.body = self.encode()
+        if self.pending is not None:
             await idempotency.replace_result(
-                session, self.key.principal, self.key.pending.key, self._replay()
+                session, self.principal, self.pending.key, self._result()
             )
 
-    def _replay(self) -> idempotency.Replay:
+    def _result(self) -> idempotency.Replay:
         return idempotency.Replay(201, "application/json", self.body)
 
     def rows(self, dialect_name: str) -> Iterable[Row]:
         yield buyers.facts_upsert(dialect_name), self.facts
-        yield _QUOTE_INSERT, columns_of(self.quote)
-        for offer in self.offers:
-            yield _OFFER_INSERT, columns_of(offer)
+        yield from repository.inserts(self.quote, self.offers)

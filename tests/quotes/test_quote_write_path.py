@@ -157,13 +157,14 @@ async def test_a_request_that_loses_its_key_registers_no_buyer(client, market, c
 async def test_a_failing_write_fails_only_its_own_request(client, market, count_rows, monkeypatch):
     """Three quotes in one batch, one of whose rows breaks a constraint: the other two are
     stored and answered; the third is a 500 and stores nothing."""
+    from marketplace.quotes import repository as quote_rows
     from marketplace.quotes import writes
 
     original = writes.QuoteWrites.rows
 
     def rows(self, dialect_name):
         for statement, values in original(self, dialect_name):
-            broken = self.quote.invoice_number == "BREAKS" and statement is writes._QUOTE_INSERT
+            broken = self.quote.invoice_number == "BREAKS" and statement is quote_rows._QUOTE_INSERT
             yield statement, {**values, "buyer_id": None} if broken else values  # NOT NULL
 
     monkeypatch.setattr(writes.QuoteWrites, "rows", rows)
