@@ -32,6 +32,8 @@ from marketplace.config import Settings
 from marketplace.kit import aiosqlite_trips
 from marketplace.kit.cache import SESSION_INFO_KEY, ProcessCaches
 from marketplace.kit.group_commit import GroupCommitter
+from marketplace.kit.inline_read import INFO_KEY as INLINE_READER_KEY
+from marketplace.kit.inline_read import InlineReader
 from marketplace.kit.storage_faults import FaultMemory, is_storage_fault
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -242,11 +244,14 @@ class Database:
         self.engine = engine
         self.storage_faults = FaultMemory()
         self.caches = ProcessCaches()
-        shared = {SESSION_INFO_KEY: self.caches}
+        shared: dict[str, Any] = {SESSION_INFO_KEY: self.caches}
         _watch_storage_faults(engine, self.storage_faults)
         # SQLite has one writer at a time. Queueing writers here, in order, beats letting them
         # poll the database lock (its busy handler sleeps up to 100 ms between tries).
         sqlite = engine.dialect.name == "sqlite"
+        path = _sqlite_path(engine.url.render_as_string()) if sqlite else None
+        self.inline_reader = None if path is None else InlineReader(path)
+        """Hot reads on the loop's thread (``kit.inline_read``): a SQLite file only."""
         self._write_gate = asyncio.Lock() if sqlite else None
         writer_bind = engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
         # Readers run without a transaction: on each backend that saves a BEGIN and a ROLLBACK
@@ -257,7 +262,10 @@ class Database:
             else engine.execution_options(isolation_level="AUTOCOMMIT")
         )
         self._reader = async_sessionmaker(
-            reader_bind, expire_on_commit=False, autoflush=False, info=shared
+            reader_bind,
+            expire_on_commit=False,
+            autoflush=False,
+            info={**shared, INLINE_READER_KEY: self.inline_reader},  # readers only
         )
         self._writer = async_sessionmaker(
             writer_bind,
@@ -280,4 +288,6 @@ class Database:
         return self._writer()
 
     async def dispose(self) -> None:
+        if self.inline_reader is not None:
+            self.inline_reader.close()
         await self.engine.dispose()

@@ -13,6 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from marketplace.kit import inline_read
+from marketplace.kit.inline_read import PreparedRead
 from marketplace.models.accounts import Account
 from marketplace.models.buyers import Buyer, BuyerExposure, BuyerFactSet, BuyerLimit, BuyerSignal
 from marketplace.models.covers import IN_FORCE, Cover
@@ -210,6 +212,19 @@ _FIRST_FACT_COLUMN = 10
 
 _ON_RECORD = _on_record_query()
 """Built once, with bound parameters: building it costs far more than running it."""
+_ON_RECORD_INLINE = PreparedRead(
+    _ON_RECORD,
+    (
+        "livemode",
+        "country",
+        "registration_number",
+        "account",
+        "defaults_since",
+        "invoice_owner",
+        "invoice_number_key",
+    ),
+)
+"""Compiled once for the embedded SQLite's inline reader (``kit.inline_read``)."""
 
 
 async def on_record(
@@ -238,8 +253,11 @@ async def on_record(
         "invoice_owner": invoice[0],
         "invoice_number_key": invoice[1],
     }
-    connection = await session.connection()  # Core, not the ORM: plain rows, no ORM work
-    rows = (await connection.execute(_ON_RECORD, parameters)).all()
+    reader = inline_read.reader_of(session)
+    rows = None if reader is None else reader.fetch(_ON_RECORD_INLINE, parameters)
+    if rows is None:
+        connection = await session.connection()  # Core, not the ORM: plain rows, no ORM work
+        rows = list((await connection.execute(_ON_RECORD, parameters)).all())
     if not rows:
         return BuyerOnRecord(None, None, {})
     used = {(row[2], row[3]): row[4] for row in rows if row[2] is not None}

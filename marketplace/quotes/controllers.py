@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any, cast
 
 from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import State
-from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,7 +18,6 @@ from marketplace.kit.pagination import ListOf, Pagination, pagination
 from marketplace.kit.unit_of_work import COMMITS_ITS_OWN_WRITES, Caller, DbSession
 from marketplace.quotes import coverage, service
 from marketplace.quotes.schemas import QuoteCreate, QuoteOut, QuoteStatus, quote_out
-from marketplace.quotes.service import QuoteContext
 
 QuotePath = Annotated[
     str, PathParameter(pattern=id_pattern("quote"), description="A quote id (quo_…)")
@@ -29,14 +26,6 @@ BuyerFilter = Annotated[
     str | None,
     QueryParameter(pattern=id_pattern("buyer"), description="Only quotes for this buyer"),
 ]
-
-
-def _quote_context(state: State) -> QuoteContext:
-    context: QuoteContext = state.quote_context
-    return context
-
-
-Context = NamedDependency[QuoteContext]
 
 
 async def _out(session: AsyncSession, found: list[service.QuoteWithOffers]) -> list[QuoteOut]:
@@ -49,7 +38,6 @@ class QuoteController(Controller):
     path = "/quotes"
     tags = ["quotes"]
     guards = [require_roles("platform", "seller")]
-    dependencies = {"context": Provide(_quote_context, sync_to_thread=False)}
 
     @post(
         "/",
@@ -63,7 +51,6 @@ class QuoteController(Controller):
         request: Request[Any, Any, Any],
         session: DbSession,
         principal: Caller,
-        context: Context,
         data: JSONBody[QuoteCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[QuoteOut]:
@@ -73,7 +60,7 @@ class QuoteController(Controller):
             database=request.app.state.database,
             principal=principal,
             data=data,
-            context=context,
+            context=request.app.state.quote_context,
             pending=idempotency.pending_of(request.scope),
         )
         headers = {idempotency.REPLAYED_HEADER: "true"} if answer.replayed else {}

@@ -175,13 +175,14 @@ async def price_quote(
     now: datetime,
 ) -> PricedQuote:
     """Price the invoice with every product in force, reading outside any transaction and
-    writing nothing."""
+    writing nothing; the session's connection is given back once the reads are done."""
     seller_id = await rules.seller_of_quote(session, principal, data.seller)
     products = await context.products.get(session, principal.livemode)
     longest = max((p.terms.max_tenor_days for p in products), default=None)
     rules.check_dates(data.invoice, now.date(), longest)
     invoice = (seller_id or principal.account_id, invoice_number_key(data.invoice.number))
     known = await registry.on_record(session, principal, data.buyer, now, invoice)
+    await session.close()  # the last read: its connection goes back before the scoring
     own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value, now)
     facts = facts_of(data, registry.scoring_facts(own, known.signals))
     risk = context.model.score(facts)
@@ -295,7 +296,6 @@ async def create_quote(
         pending=pending,
         new_buyer=data.buyer if priced.buyer_is_new else None,
     )
-    await session.close()  # reads are done: the connection goes back before waiting to write
     if await database.group_commit.write(job) or pending is None:
         return Answer(job.body)
     replay = await idempotency.answer_of_holder(
