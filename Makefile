@@ -43,13 +43,17 @@ format: $(DEV)
 
 typecheck: $(DEV)
 	$(BIN)/mypy
+	$(BIN)/mypy --strict $(SDK_HAND_WRITTEN) examples
 
 openapi: $(RUNTIME)
 	$(BIN)/marketplace openapi --out openapi/openapi.json
 
-# The hand-written parts of the SDK (marketplace_sdk.webhooks) live in openapi/sdk_extras and
-# are copied into the generated package each time.
+# The hand-written parts of the SDK live in openapi/sdk_extras and are copied over the generated
+# package each time: the Marketplace client (marketplace_sdk.facade), marketplace_sdk.webhooks,
+# the package's __init__ (the generated exports and the client's) and its README.
 SDK_EXTRAS := openapi/sdk_extras
+SDK_HAND_WRITTEN := sdk/marketplace_sdk/__init__.py sdk/marketplace_sdk/webhooks.py \
+	sdk/marketplace_sdk/facade
 
 sdk: $(DEV) openapi
 	rm -rf sdk

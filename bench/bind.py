@@ -47,9 +47,10 @@ def _timed(call: Any) -> Any:
     return timed
 
 
-def _quote_body(number: int) -> dict[str, Any]:
+def _quote_body(seller: str, number: int) -> dict[str, Any]:
     today = dt.datetime.now(dt.UTC).date()
     return {
+        "seller": seller,
         "invoice": {
             "number": f"B-{number}",
             "amount": 1_250_000,
@@ -87,6 +88,7 @@ async def _measure(settings: Settings, binds: int) -> dict[str, float]:
         await session.commit()
     await database.dispose()
     platform = next(k for k in keys if k.role == "platform")
+    seller = next(k for k in keys if k.role == "seller")
     StripeGateway.create_payment_intent = _timed(StripeGateway.create_payment_intent)  # type: ignore[method-assign]
     StripeGateway.confirm_payment_intent = _timed(StripeGateway.confirm_payment_intent)  # type: ignore[method-assign]
     app = create_app(settings)
@@ -99,7 +101,8 @@ async def _measure(settings: Settings, binds: int) -> dict[str, float]:
         ) as client,
     ):
         quotes = [
-            (await client.post("/v1/quotes", json=_quote_body(n))).json() for n in range(binds)
+            (await client.post("/v1/quotes", json=_quote_body(seller.account_id, n))).json()
+            for n in range(binds)
         ]
         requests: list[float] = []
         stripe_seconds.clear()

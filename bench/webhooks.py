@@ -52,10 +52,11 @@ def _headers(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
 
 
-def _first_cover(url: str, keys: dict[str, str]) -> dict[str, Any]:
-    """One real cover, bound through the API, to copy."""
+def _first_cover(url: str, keys: dict[str, str], seller: str) -> dict[str, Any]:
+    """One real cover, bound through the API by the platform for its seller, to copy."""
     today = dt.datetime.now(dt.UTC).date()
     body = {
+        "seller": seller,
         "invoice": {
             "number": "BENCH-1",
             "amount": 1_250_000,
@@ -180,9 +181,10 @@ def run(seconds: int, covers: int) -> dict[str, Any]:
         marketplace(env, "migrate")
         lines = marketplace(env, "demo", "--keys-file", str(work / "keys.txt")).splitlines()
         keys = {line.split()[0]: line.split()[-1] for line in lines if "mk_test_" in line}
+        seller = next(line.split()[-2] for line in lines if line.strip().startswith("seller"))
         url = f"http://127.0.0.1:{port}"
         with serving(env, work / "server.log") as server:
-            first = _first_cover(url, keys)
+            first = _first_cover(url, keys, seller)
             made = _copy_covers(database, first["id"], covers, localstripe.api_base)
             _signed_events(made, first["premium"], work / "events.txt")
             hooks_env = {**env, "BENCH_EVENTS": str(work / "events.txt")}

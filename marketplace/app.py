@@ -31,6 +31,9 @@ from litestar.types import (
 from marketplace import __version__
 from marketplace.accounts.auth import authenticate
 from marketplace.accounts.controllers import AccountController
+from marketplace.api_reference import document as _reference  # noqa: F401 - examples in the document
+from marketplace.api_reference.docs import DocsController, schema_router
+from marketplace.api_reference.tags import TAGS
 from marketplace.buyers.controllers import BuyerController
 from marketplace.claims.controllers import (
     ClaimController,
@@ -149,6 +152,8 @@ def _openapi_config() -> OpenAPIConfig:
             " mk_test_…`. Errors are RFC 9457 problem+json with a stable `code`."
         ),
         path="/schema",
+        openapi_router=schema_router("/schema"),
+        tags=TAGS,
         render_plugins=[SwaggerRenderPlugin()],
         components=Components(
             security_schemes={
@@ -217,7 +222,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await database.dispose()
 
     return MarketplaceApp(
-        route_handlers=[HealthController, _api_router(), _webhooks_router()],
+        route_handlers=[HealthController, DocsController, _api_router(), _webhooks_router()],
         # Entered in this order, left in reverse: upkeep stops before Stripe and the database.
         lifespan=[lifespan, stripe_gateway_lifespan, housekeeping_lifespan],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -10,7 +10,7 @@ the cause goes to the log with the request id.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 import structlog
@@ -25,6 +25,7 @@ from litestar.exceptions import (
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 
+from marketplace.kit.field_errors import code_of
 from marketplace.kit.requests import request_id_of
 from marketplace.kit.storage_faults import is_storage_fault, storage_fault_reason
 
@@ -33,23 +34,67 @@ log = structlog.get_logger("marketplace.errors")
 
 
 class FieldError(msgspec.Struct, frozen=True):
-    """One invalid field: where it is (dotted path, ``[i]`` for list items) and why."""
+    """One invalid field: where it is (dotted path, ``[i]`` for list items; "" for the body
+    itself), why (``message``, for people) and a stable ``code`` (``unknown_field``,
+    ``missing_field``, ``wrong_type``, ``too_small``, ``pattern_mismatch``, ``invalid_choice``…;
+    always sent: ``invalid_value`` when nothing more precise applies)."""
 
-    param: str
-    message: str
+    param: Annotated[
+        str,
+        msgspec.Meta(
+            description="Where: a dotted path (`invoice.amount`, `cover_ratios[1]`), a query"
+            " parameter or header name; empty for the body as a whole"
+        ),
+    ]
+    message: Annotated[str, msgspec.Meta(description="What is wrong, for people")]
+    code: Annotated[
+        str,
+        msgspec.Meta(
+            description="Stable code of what is wrong: `unknown_field`, `missing_field`,"
+            " `wrong_type`, `too_small`, `too_large`, `too_short`, `too_long`,"
+            " `pattern_mismatch`, `invalid_choice`, `invalid_format`, `nul_character`,"
+            " `unknown_parameter`, `missing_parameter`, `missing_body`, a rule's own code, or"
+            " `invalid_value`"
+        ),
+    ] = "invalid_value"
 
 
 class Problem(msgspec.Struct, frozen=True, omit_defaults=True):
     """An RFC 9457 problem: every error response of the API has this body."""
 
-    type: str
-    title: str
-    status: int
-    detail: str
-    code: str
-    request_id: str
-    param: str | None = None
-    errors: list[FieldError] | None = None
+    type: Annotated[
+        str,
+        msgspec.Meta(description="A URI naming the problem: `urn:marketplace:error:<code>`"),
+    ]
+    title: Annotated[
+        str, msgspec.Meta(description="What went wrong, the same for every problem of a code")
+    ]
+    status: Annotated[int, msgspec.Meta(description="The HTTP status code of the answer")]
+    detail: Annotated[
+        str, msgspec.Meta(description="What went wrong with this request, for people")
+    ]
+    code: Annotated[
+        str,
+        msgspec.Meta(
+            description="Stable snake_case code to act on (`quote_expired`,"
+            " `validation_error`…): each operation lists the codes it answers"
+        ),
+    ]
+    request_id: Annotated[
+        str,
+        msgspec.Meta(
+            description="The request's id (req_…), also in the `Request-Id` header: quote it"
+            " to support"
+        ),
+    ]
+    param: Annotated[
+        str | None,
+        msgspec.Meta(description="The field or parameter at fault, when one is (dotted path)"),
+    ] = None
+    errors: Annotated[
+        list[FieldError] | None,
+        msgspec.Meta(description="Every invalid field, when the request has some"),
+    ] = None
 
 
 class MarketplaceError(Exception):
@@ -236,7 +281,20 @@ def _missing_parameter(request: Request[Any, Any, Any], detail: str) -> Marketpl
         return None
     kind, name = missing.group(1), _declared_name(request, missing.group(2))
     message = f"The {kind} {name} is required"
-    return InvalidRequest(message, param=name, errors=[FieldError(param=name, message=message)])
+    missed = FieldError(param=name, message=message, code="missing_parameter")
+    return InvalidRequest(message, param=name, errors=[missed])
+
+
+def _field_error(request: Request[Any, Any, Any], item: dict[str, Any]) -> FieldError:
+    """One item of a ``ValidationException``: a body's (already named, with its code: see
+    ``kit.strict_body``) or a parameter's, as Litestar's signature model words it."""
+    message = str(item.get("message", ""))
+    if "code" in item:
+        return FieldError(param=str(item.get("key", "")), message=message, code=str(item["code"]))
+    if message == "'data'":
+        return FieldError(param="", message="A JSON request body is required", code="missing_body")
+    param = _param_of(str(item.get("key", "")), message, request)
+    return FieldError(param=param, message=message, code=code_of(message))
 
 
 def _from_validation(request: Request[Any, Any, Any], exc: ValidationException) -> MarketplaceError:
@@ -245,14 +303,7 @@ def _from_validation(request: Request[Any, Any, Any], exc: ValidationException) 
         missing = _missing_parameter(request, str(exc.detail))
         if missing is not None:
             return missing
-    field_errors = []
-    for item in items:
-        message = str(item.get("message", ""))
-        if message == "'data'":
-            field_errors.append(FieldError(param="", message="A JSON request body is required"))
-            continue
-        param = _param_of(str(item.get("key", "")), message, request)
-        field_errors.append(FieldError(param=param, message=message))
+    field_errors = [_field_error(request, item) for item in items]
     if not field_errors:
         return InvalidRequest("The request is invalid")
     first = field_errors[0]

@@ -8,7 +8,7 @@ a one-row write, and a storage fault seen by any request in the last
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 import structlog
@@ -31,17 +31,34 @@ WritesState = Literal["ok", "failing", "unknown"]
 
 
 class Health(msgspec.Struct):
-    status: Literal["ok"] = "ok"
+    status: Annotated[
+        Literal["ok"], msgspec.Meta(description="Always `ok`: the process answers")
+    ] = "ok"
 
 
 class Readiness(msgspec.Struct):
-    status: Literal["ready", "not_ready"]
-    database: Literal["ok", "unreachable"]
-    writes: WritesState
-    """``failing``: the write probe failed, or a request met a storage fault just now."""
-    migrations: Literal["at_head", "behind", "unknown"]
-    revision: str | None
-    head_revision: str | None
+    status: Annotated[
+        Literal["ready", "not_ready"],
+        msgspec.Meta(description="`ready` when every check below passes"),
+    ]
+    database: Annotated[
+        Literal["ok", "unreachable"], msgspec.Meta(description="Whether the database answers")
+    ]
+    writes: Annotated[
+        WritesState,
+        msgspec.Meta(
+            description="`ok`: a write was committed; `failing`: the write probe failed, or a"
+            " request met a storage fault just now; `unknown`: not tried"
+        ),
+    ]
+    migrations: Annotated[
+        Literal["at_head", "behind", "unknown"],
+        msgspec.Meta(description="Whether the database schema is at the code's migration"),
+    ]
+    revision: Annotated[str | None, msgspec.Meta(description="The database's migration revision")]
+    head_revision: Annotated[
+        str | None, msgspec.Meta(description="The code's latest migration revision")
+    ]
 
 
 async def _probe_writes(database: Database) -> WritesState:
@@ -65,7 +82,17 @@ async def _probe_writes(database: Database) -> WritesState:
 class HealthController(Controller):
     tags = ["health"]
 
-    @get("/health", operation_id="health", cache_control=None)
+    @get(
+        "/health",
+        operation_id="health",
+        summary="Check liveness",
+        description=(
+            "Answers 200 while the process runs, without touching the database: for load"
+            " balancers and orchestrators. No API key; changes nothing."
+        ),
+        response_description="The process answers",
+        cache_control=None,
+    )
     async def health(self) -> Health:
         """Liveness: the process answers."""
         return Health()
@@ -73,6 +100,13 @@ class HealthController(Controller):
     @get(
         "/ready",
         operation_id="ready",
+        summary="Check readiness",
+        description=(
+            "200 when the server can take traffic: the database answers, its schema is at the"
+            " code's migration head, and it takes writes (a one-row write is committed; a"
+            " storage fault met by any request in the last 10 s also counts). No API key."
+        ),
+        response_description="Ready: every check passed",
         responses={
             503: ResponseSpec(
                 data_container=Readiness,

@@ -159,6 +159,8 @@ class Tenant:
     account_id: str
     role: str
     secret: str
+    seller: str | None = None
+    """A platform's connected seller, named by the quotes it makes (a platform quotes for one)."""
 
     @property
     def headers(self) -> dict[str, str]:

@@ -41,9 +41,15 @@ def registration_number() -> str:
 
 
 def quote_request(
-    *, days: int = 60, amount: int = 1_250_000, currency: str = "EUR", **buyer: Any
+    *,
+    days: int = 60,
+    amount: int = 1_250_000,
+    currency: str = "EUR",
+    seller: str | None = None,
+    **buyer: Any,
 ) -> dict[str, Any]:
-    """A quote for a healthy French manufacturer, due ``days`` after today."""
+    """A quote for a healthy French manufacturer, due ``days`` after today; a platform's names
+    the ``seller`` it is for."""
     today = dt.datetime.now(dt.UTC).date()
     facts: dict[str, Any] = {
         "country": "FR",
@@ -58,7 +64,7 @@ def quote_request(
         "bureau_score": 71,
     }
     facts.update(buyer)
-    return {
+    return ({} if seller is None else {"seller": seller}) | {
         "invoice": {
             "number": f"F-{secrets.token_hex(3)}",
             "amount": amount,

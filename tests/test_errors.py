@@ -50,7 +50,9 @@ async def test_a_wrong_type_is_422_naming_the_field(client, new_tenant, count_ro
         "/v1/accounts", headers=operator.headers, json={"role": "platform", "name": 42}
     )
     body = assert_problem(response, 422, "validation_error", param="name")
-    assert body["errors"] == [{"param": "name", "message": "Expected `str`, got `int`"}]
+    assert body["errors"] == [
+        {"param": "name", "message": "Expected `str`, got `int`", "code": "wrong_type"}
+    ]
     assert await count_rows(Account) == before
 
 

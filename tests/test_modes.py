@@ -3,12 +3,13 @@ same account (accounts themselves are tenants, the same in both modes)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from marketplace.accounts import service
 from marketplace.kit.commands import SYSTEM
 from tests.conftest import Tenant
-from tests.factories import quote_request
 from tests.helpers import assert_problem
 
 
@@ -20,7 +21,7 @@ def live_twin(database):
         async with database.writer_session() as session:
             created = await service.create_api_key(session, SYSTEM, tenant.account_id, True, None)
             await session.commit()
-        return Tenant(tenant.account_id, tenant.role, created.secret)
+        return replace(tenant, secret=created.secret)
 
     return make
 
@@ -29,7 +30,9 @@ def live_twin(database):
 async def test_mode_objects(client, market):
     """A quote, and a cover bound on its Atlas offer, all in test mode."""
     quote = (
-        await client.post("/v1/quotes", headers=market.platform.headers, json=quote_request())
+        await client.post(
+            "/v1/quotes", headers=market.platform.headers, json=market.quote_request()
+        )
     ).json()
     offer = next(o for o in quote["offers"] if o["product"] == market.product_id("Atlas"))
     cover = await client.post(

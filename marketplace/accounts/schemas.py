@@ -7,28 +7,59 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from marketplace.kit.described import CreatedAt
 from marketplace.kit.ids import id_pattern
 from marketplace.models.accounts import Account, ApiKey
 
 Role = Literal["operator", "insurer", "platform", "seller"]
 AccountId = Annotated[str, msgspec.Meta(pattern=id_pattern("account"))]
+AccountRole = Annotated[
+    Role,
+    msgspec.Meta(
+        description="`operator` runs the marketplace, `insurer` puts products on it,"
+        " `platform` quotes and binds inside its checkout and manages its connected sellers,"
+        " `seller` insures its own invoices"
+    ),
+]
 
 
 class AccountCreate(msgspec.Struct, forbid_unknown_fields=True):
     """A new account. ``platform`` connects a seller to a platform (operator only)."""
 
-    role: Role
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    platform: AccountId | None = None
+    role: AccountRole
+    name: Annotated[
+        str,
+        msgspec.Meta(
+            min_length=1, max_length=200, description="The display name (1-200 characters)"
+        ),
+    ]
+    platform: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                pattern=id_pattern("account"),
+                description="The platform (acct_…) to connect a new seller to: the operator"
+                " names it; a platform may leave it out or name itself. Only for role `seller`"
+                " (422 `platform_only_for_sellers`; 422 `not_a_platform` when the account is"
+                " not one)",
+            ),
+        ]
+        | None
+    ) = None
 
 
 class AccountOut(msgspec.Struct):
-    id: str
-    role: Role
-    name: str
-    platform: str | None
-    created_at: datetime
-    object: Literal["account"] = "account"
+    id: Annotated[str, msgspec.Meta(description="The account's id (acct_…)")]
+    role: AccountRole
+    name: Annotated[str, msgspec.Meta(description="The display name")]
+    platform: Annotated[
+        str | None,
+        msgspec.Meta(description="For a seller: the platform it is connected to (acct_…)"),
+    ]
+    created_at: CreatedAt
+    object: Annotated[
+        Literal["account"], msgspec.Meta(description="The kind of object: always `account`")
+    ] = "account"
 
     @classmethod
     def of(cls, account: Account) -> AccountOut:
@@ -57,18 +88,35 @@ class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True):
             )
         ),
     ] = None
-    name: Annotated[str, msgspec.Meta(max_length=100)] | None = None
+    name: (
+        Annotated[
+            str,
+            msgspec.Meta(max_length=100, description="A name to tell keys apart (at most 100)"),
+        ]
+        | None
+    ) = None
 
 
 class ApiKeyOut(msgspec.Struct):
-    id: str
-    account: str
-    livemode: bool
-    name: str | None
-    redacted_secret: str
-    created_at: datetime
-    revoked_at: datetime | None
-    object: Literal["api_key"] = "api_key"
+    id: Annotated[str, msgspec.Meta(description="The key's id (key_…), not its secret")]
+    account: Annotated[str, msgspec.Meta(description="The account the key acts as (acct_…)")]
+    livemode: Annotated[
+        bool,
+        msgspec.Meta(description="True for a live key (`mk_live_…`), false for a test key"),
+    ]
+    name: Annotated[str | None, msgspec.Meta(description="The name given at creation")]
+    redacted_secret: Annotated[
+        str,
+        msgspec.Meta(description="The secret's mode and last 4 characters (`mk_test_…Xq7f`)"),
+    ]
+    created_at: CreatedAt
+    revoked_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When it was revoked (UTC); null while the key works"),
+    ]
+    object: Annotated[
+        Literal["api_key"], msgspec.Meta(description="The kind of object: always `api_key`")
+    ] = "api_key"
 
     @classmethod
     def of(cls, key: ApiKey) -> ApiKeyOut:

@@ -9,44 +9,135 @@ from typing import Annotated, Literal, cast
 import msgspec
 
 from marketplace.buyers.status import BuyerStatus, SignalType
+from marketplace.kit.described import CreatedAt, Livemode, UpdatedAt
 from marketplace.kit.ids import id_pattern
 from marketplace.kit.reference import Country, Currency, Sector
 from marketplace.models.buyers import Buyer, BuyerFactSet, BuyerLimit, BuyerSignal
 from marketplace.products.schemas import MAX_MINOR_UNITS, MinorUnits
 
 RegistrationNumber = Annotated[
-    str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ./-]*$")
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ./-]*$",
+        description="The company's registration number in its country (SIREN in France,"
+        " company number in the UK); compared without spaces, dots, hyphens, slashes or a"
+        " leading country code",
+    ),
+]
+BuyerId = Annotated[str, msgspec.Meta(description="The buyer's id (buy_…)")]
+BuyerCountry = Annotated[str, msgspec.Meta(description="The buyer's country (ISO 3166 alpha-2)")]
+StatusChangedAt = Annotated[
+    datetime | None,
+    msgspec.Meta(description="When `status` last changed (UTC); null while never changed"),
+]
+MonitoringStatus = Annotated[
+    BuyerStatus,
+    msgspec.Meta(
+        description="The marketplace-wide monitoring status, set by signals: `normal`,"
+        " `watch`, `stop` (no new cover) or `insolvent` (no new cover; insolvency claims open)"
+    ),
+]
+ProductId = Annotated[str, msgspec.Meta(description="The product (prod_…)")]
+InsurerId = Annotated[str, msgspec.Meta(description="The product's insurer (acct_…)")]
+AmountCurrency = Annotated[
+    Currency, msgspec.Meta(description="ISO 4217 code of the currency of the amounts")
 ]
 
 
 class BuyerFacts(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """What is known of a buyer; any field may be missing (the model copes)."""
 
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
-    sector: Sector | None = None
-    years_in_business: Annotated[float, msgspec.Meta(ge=0, le=500)] | None = None
-    employees: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] | None = None
-    annual_revenue: Annotated[int, msgspec.Meta(ge=0, le=MAX_MINOR_UNITS)] | None = None
-    """In minor units of the invoice currency."""
-    payment_incidents_12m: Annotated[int, msgspec.Meta(ge=0, le=1000)] | None = None
-    avg_days_beyond_terms: Annotated[float, msgspec.Meta(ge=-365, le=3650)] | None = None
-    bureau_score: Annotated[int, msgspec.Meta(ge=0, le=100)] | None = None
+    name: (
+        Annotated[
+            str,
+            msgspec.Meta(min_length=1, max_length=200, description="The company's name"),
+        ]
+        | None
+    ) = None
+    sector: Annotated[
+        Sector | None,
+        msgspec.Meta(description="Its NACE section: a letter, A-U (C is manufacturing)"),
+    ] = None
+    years_in_business: (
+        Annotated[
+            float,
+            msgspec.Meta(ge=0, le=500, description="Years since the company was founded"),
+        ]
+        | None
+    ) = None
+    employees: (
+        Annotated[int, msgspec.Meta(ge=0, le=10_000_000, description="How many people it employs")]
+        | None
+    ) = None
+    annual_revenue: (
+        Annotated[
+            int,
+            msgspec.Meta(
+                ge=0,
+                le=MAX_MINOR_UNITS,
+                description="Its yearly revenue, in minor units of the invoice currency",
+            ),
+        ]
+        | None
+    ) = None
+    payment_incidents_12m: (
+        Annotated[
+            int,
+            msgspec.Meta(
+                ge=0, le=1000, description="Payment incidents known in the last 12 months"
+            ),
+        ]
+        | None
+    ) = None
+    avg_days_beyond_terms: (
+        Annotated[
+            float,
+            msgspec.Meta(
+                ge=-365,
+                le=3650,
+                description="How many days after the due date it pays on average (negative: early)",
+            ),
+        ]
+        | None
+    ) = None
+    bureau_score: (
+        Annotated[
+            int,
+            msgspec.Meta(
+                ge=0, le=100, description="A credit bureau's score, 0 (worst) to 100 (best)"
+            ),
+        ]
+        | None
+    ) = None
 
 
 class BuyerIn(BuyerFacts, kw_only=True):
     """The buyer of an invoice: its identity, and whatever the caller knows of it."""
 
-    country: Country
+    country: Annotated[Country, msgspec.Meta(description="The buyer's country (ISO 3166 alpha-2)")]
     registration_number: RegistrationNumber
 
 
 class BuyerRisk(msgspec.Struct):
     """A score the model gave, on the facts of the account that quoted."""
 
-    probability_of_default: float | None
-    grade: str | None
-    model_version: str | None
-    scored_at: datetime | None
+    probability_of_default: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="The probability that the buyer does not pay: a ratio from 0 to 1"
+            " (0.0345 is 3.45 %); null when never scored"
+        ),
+    ]
+    grade: Annotated[
+        str | None,
+        msgspec.Meta(description="The probability as a grade, A (safest) to E"),
+    ]
+    model_version: Annotated[
+        str | None, msgspec.Meta(description="The model that scored it (`uw-…`)")
+    ]
+    scored_at: Annotated[datetime | None, msgspec.Meta(description="When it was scored (UTC)")]
 
 
 class Capacity(msgspec.Struct):
@@ -59,32 +150,37 @@ class Capacity(msgspec.Struct):
     check shows that anyway (0 while the buyer's status is ``stop`` or ``insolvent``).
     """
 
-    product: str
-    insurer: str
-    currency: Currency
+    product: ProductId
+    insurer: InsurerId
+    currency: AmountCurrency
     limit: Annotated[
         int,
         msgspec.Meta(
-            description="The product's capacity on one buyer, capped by the insurer's limit"
+            description="The product's capacity on one buyer, capped by the insurer's limit,"
+            " in minor units of `currency`"
         ),
     ]
     insurer_limit: Annotated[
         int | None,
-        msgspec.Meta(description="The insurer's own limit on this buyer, if it set one"),
+        msgspec.Meta(
+            description="The insurer's own limit on this buyer, in minor units, if it set one"
+        ),
     ]
     exposure: Annotated[
         int,
         msgspec.Meta(
             description=(
                 "Insured amount of the covers holding exposure that the caller may see (its own,"
-                " its sellers'; an insurer's on this product; all for the operator)"
+                " its sellers'; an insurer's on this product; all for the operator), in minor"
+                " units"
             )
         ),
     ]
     available: Annotated[
         int,
         msgspec.Meta(
-            description="What the product can still insure on this buyer, marketplace-wide"
+            description="What the product can still insure on this buyer, marketplace-wide,"
+            " in minor units (0 while the buyer is `stop` or `insolvent`)"
         ),
     ]
 
@@ -92,10 +188,10 @@ class Capacity(msgspec.Struct):
 class BuyerFactSetOut(msgspec.Struct, kw_only=True):
     """What one account said of the buyer, and the score its latest quote got (operator only)."""
 
-    account: str
-    facts: BuyerFacts
-    risk: BuyerRisk
-    updated_at: datetime
+    account: Annotated[str, msgspec.Meta(description="The account whose facts these are")]
+    facts: Annotated[BuyerFacts, msgspec.Meta(description="What its quotes said of the buyer")]
+    risk: Annotated[BuyerRisk, msgspec.Meta(description="The latest score of its quotes")]
+    updated_at: Annotated[datetime, msgspec.Meta(description="When its facts last changed (UTC)")]
 
 
 class BuyerOut(msgspec.Struct, kw_only=True):
@@ -106,11 +202,20 @@ class BuyerOut(msgspec.Struct, kw_only=True):
     ``fact_sets`` lists every account's, for the operator only (null for everyone else).
     """
 
-    id: str
-    country: str
-    registration_number: str
-    name: str | None
-    sector: str | None
+    id: BuyerId
+    country: BuyerCountry
+    registration_number: Annotated[
+        str,
+        msgspec.Meta(
+            description="The registration number as compared: upper case, without spaces,"
+            " dots, hyphens, slashes or a leading country code"
+        ),
+    ]
+    name: Annotated[str | None, msgspec.Meta(description="The name your quotes gave (null: none)")]
+    sector: Annotated[
+        str | None,
+        msgspec.Meta(description="The NACE section your quotes gave (null: none)"),
+    ]
     facts: Annotated[
         BuyerFacts, msgspec.Meta(description="What the caller's own quotes said of the buyer")
     ]
@@ -121,16 +226,23 @@ class BuyerOut(msgspec.Struct, kw_only=True):
         list[BuyerFactSetOut] | None,
         msgspec.Meta(description="Every account's facts and score: for the operator only"),
     ]
-    capacity: list[Capacity]
-    status: Annotated[
-        BuyerStatus,
-        msgspec.Meta(description="The marketplace-wide monitoring status, set by signals"),
+    capacity: Annotated[
+        list[Capacity],
+        msgspec.Meta(description="Per product and currency: its limit, exposure and room left"),
     ]
-    status_changed_at: datetime | None
-    livemode: bool
-    created_at: datetime
-    updated_at: datetime
-    object: Literal["buyer"] = "buyer"
+    status: MonitoringStatus
+    status_changed_at: StatusChangedAt
+    livemode: Livemode
+    created_at: Annotated[
+        datetime, msgspec.Meta(description="When the buyer was first quoted (UTC)")
+    ]
+    updated_at: Annotated[
+        datetime,
+        msgspec.Meta(description="When what you see of it last changed (UTC)"),
+    ]
+    object: Annotated[
+        Literal["buyer"], msgspec.Meta(description="The kind of object: always `buyer`")
+    ] = "buyer"
 
     @classmethod
     def of(
@@ -208,7 +320,14 @@ class SignalIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """What an insurer or the operator learnt about a buyer; ``bureau_score`` (0-100) goes
     with, and only with, type ``bureau_score``."""
 
-    type: SignalType
+    type: Annotated[
+        SignalType,
+        msgspec.Meta(
+            description="What happened: `insolvency`, `payment_default`, `rating_downgrade`,"
+            " `rating_upgrade` or a new `bureau_score`; each moves the buyer's status by the"
+            " monitoring table"
+        ),
+    ]
     effective_on: Annotated[
         date, msgspec.Meta(description="When it happened or was published (not in the future)")
     ]
@@ -229,24 +348,32 @@ class SignalIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class LatestSignal(msgspec.Struct, kw_only=True):
     """The signal recorded last on a buyer (who sent it is not shown)."""
 
-    id: str
-    type: SignalType
-    effective_on: date
-    source: str
-    bureau_score: int | None
+    id: Annotated[str, msgspec.Meta(description="The signal's id (sig_…)")]
+    type: Annotated[SignalType, msgspec.Meta(description="What happened")]
+    effective_on: Annotated[date, msgspec.Meta(description="When it happened or was published")]
+    source: Annotated[str, msgspec.Meta(description="Where it comes from")]
+    bureau_score: Annotated[
+        int | None, msgspec.Meta(description="The bureau score (0-100), for type `bureau_score`")
+    ]
 
 
 class LimitChange(msgspec.Struct, kw_only=True):
     """An insurer's limit that went down: what the product may now insure on the buyer."""
 
-    product: str
-    insurer: str
-    currency: Currency
+    product: ProductId
+    insurer: InsurerId
+    currency: AmountCurrency
     amount: Annotated[
-        int, msgspec.Meta(description="The limit now (at most the product's buyer capacity)")
+        int,
+        msgspec.Meta(
+            description="The limit now, in minor units (at most the product's buyer capacity)"
+        ),
     ]
     previous_amount: Annotated[
-        int, msgspec.Meta(description="The limit before (the product's capacity if none was set)")
+        int,
+        msgspec.Meta(
+            description="The limit before, in minor units (the product's capacity if none was set)"
+        ),
     ]
 
 
@@ -254,18 +381,25 @@ class BuyerStatusOut(msgspec.Struct, kw_only=True):
     """A buyer's public identity and monitoring status: the answer to a signal and the
     ``data.object`` of ``buyer.alert`` (no tenant's own facts ever show here)."""
 
-    id: str
-    country: str
-    registration_number: str
-    status: BuyerStatus
-    status_changed_at: datetime | None
-    latest_signal: LatestSignal | None
+    id: BuyerId
+    country: BuyerCountry
+    registration_number: Annotated[
+        str, msgspec.Meta(description="The registration number as compared (see `BuyerOut`)")
+    ]
+    status: MonitoringStatus
+    status_changed_at: StatusChangedAt
+    latest_signal: Annotated[
+        LatestSignal | None,
+        msgspec.Meta(description="The signal recorded last (null: none yet)"),
+    ]
     limit_change: Annotated[
         LimitChange | None,
         msgspec.Meta(description="In an alert about an insurer's lower limit: that limit"),
     ] = None
-    livemode: bool
-    object: Literal["buyer"] = "buyer"
+    livemode: Livemode
+    object: Annotated[
+        Literal["buyer"], msgspec.Meta(description="The kind of object: always `buyer`")
+    ] = "buyer"
 
     @classmethod
     def of(
@@ -299,17 +433,26 @@ def latest_signal_of(signal: BuyerSignal) -> LatestSignal:
 class BuyerSignalOut(msgspec.Struct, kw_only=True):
     """A signal as recorded, with the status it moved the buyer from and to."""
 
-    id: str
-    buyer: str
-    type: SignalType
-    effective_on: date
-    source: str
-    bureau_score: int | None
-    status_before: BuyerStatus
-    status_after: BuyerStatus
-    livemode: bool
-    created_at: datetime
-    object: Literal["buyer_signal"] = "buyer_signal"
+    id: Annotated[str, msgspec.Meta(description="The signal's id (sig_…)")]
+    buyer: BuyerId
+    type: Annotated[SignalType, msgspec.Meta(description="What happened")]
+    effective_on: Annotated[date, msgspec.Meta(description="When it happened or was published")]
+    source: Annotated[str, msgspec.Meta(description="Where it comes from")]
+    bureau_score: Annotated[
+        int | None, msgspec.Meta(description="The bureau score (0-100), for type `bureau_score`")
+    ]
+    status_before: Annotated[
+        BuyerStatus, msgspec.Meta(description="The buyer's status before this signal")
+    ]
+    status_after: Annotated[
+        BuyerStatus, msgspec.Meta(description="The buyer's status after this signal")
+    ]
+    livemode: Livemode
+    created_at: Annotated[datetime, msgspec.Meta(description="When it was recorded (UTC)")]
+    object: Annotated[
+        Literal["buyer_signal"],
+        msgspec.Meta(description="The kind of object: always `buyer_signal`"),
+    ] = "buyer_signal"
 
     @classmethod
     def of(cls, signal: BuyerSignal) -> BuyerSignalOut:
@@ -330,8 +473,15 @@ class BuyerSignalOut(msgspec.Struct, kw_only=True):
 class LimitIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """An insurer's own limit on a buyer under one of its products, in one currency."""
 
-    product: Annotated[str, msgspec.Meta(pattern=id_pattern("product"))]
-    currency: Currency
+    product: Annotated[
+        str,
+        msgspec.Meta(
+            pattern=id_pattern("product"), description="One of the insurer's products (prod_…)"
+        ),
+    ]
+    currency: Annotated[
+        Currency, msgspec.Meta(description="ISO 4217 code of a currency the product insures")
+    ]
     amount: Annotated[
         MinorUnits,
         msgspec.Meta(
@@ -346,15 +496,21 @@ class LimitIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class BuyerLimitOut(msgspec.Struct, kw_only=True):
     """An insurer's own limit on a buyer under one product, in one currency."""
 
-    buyer: str
-    product: str
-    insurer: str
-    currency: Currency
-    amount: int
-    livemode: bool
-    created_at: datetime
-    updated_at: datetime
-    object: Literal["buyer_limit"] = "buyer_limit"
+    buyer: BuyerId
+    product: ProductId
+    insurer: Annotated[str, msgspec.Meta(description="The insurer that set it (acct_…)")]
+    currency: AmountCurrency
+    amount: Annotated[
+        int,
+        msgspec.Meta(description="The most the product may insure on the buyer, in minor units"),
+    ]
+    livemode: Livemode
+    created_at: CreatedAt
+    updated_at: UpdatedAt
+    object: Annotated[
+        Literal["buyer_limit"],
+        msgspec.Meta(description="The kind of object: always `buyer_limit`"),
+    ] = "buyer_limit"
 
     @classmethod
     def of(cls, limit: BuyerLimit, livemode: bool) -> BuyerLimitOut:

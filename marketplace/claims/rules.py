@@ -11,6 +11,7 @@ from marketplace.claims.schemas import InvoiceEventCreate
 from marketplace.covers.schemas import outstanding_minor
 from marketplace.errors import Conflict, RuleViolation
 from marketplace.kit.clock import as_utc
+from marketplace.kit.money import format_money
 from marketplace.models.claims import Claim
 from marketplace.models.covers import Cover
 
@@ -118,8 +119,8 @@ def _check_amount(cover: Cover, data: InvoiceEventCreate) -> None:
     owed = outstanding_minor(cover)
     if data.amount > owed:
         raise AmountExceedsOutstanding(
-            f"{data.amount} is more than the {owed} {cover.currency} minor units still owed on"
-            f" invoice {cover.invoice_number}",
+            f"{format_money(data.amount, cover.currency)} is more than the"
+            f" {format_money(owed, cover.currency)} still owed on invoice {cover.invoice_number}",
             param="amount",
         )
 
@@ -154,7 +155,8 @@ def _check_state(
     elif data.type == "invoice.credit_note" and _indemnity_fixed(claim):
         assert claim is not None
         raise ClaimAlreadyApproved(
-            f"Claim {claim.id} was approved with an indemnity of {claim.indemnity_minor}:"
+            f"Claim {claim.id} was approved with an indemnity of"
+            f" {format_money(claim.indemnity_minor or 0, claim.currency)}:"
             " a credit note can no longer change it"
         )
 

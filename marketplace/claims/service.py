@@ -23,6 +23,7 @@ from marketplace.covers import repository as covers
 from marketplace.covers import service as cover_service
 from marketplace.errors import Conflict, ResourceNotFound, RuleViolation
 from marketplace.kit.ids import new_id
+from marketplace.kit.money import format_money
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
 from marketplace.models.buyers import Buyer
@@ -275,8 +276,9 @@ async def record_payout(
     left_minor = (claim.indemnity_minor or 0) - claim.paid_minor
     if data.amount > left_minor:
         raise PayoutExceedsIndemnity(
-            f"{data.amount} is more than the {left_minor} {claim.currency} minor units of"
-            f" indemnity left to pay on claim {claim.id}",
+            f"{format_money(data.amount, claim.currency)} is more than the"
+            f" {format_money(left_minor, claim.currency)} of indemnity left to pay on claim"
+            f" {claim.id}",
             param="amount",
         )
     payout = ClaimPayout(
@@ -336,7 +338,8 @@ async def reject(
         claim = _claim(life)
         if claim.paid_minor:
             raise ClaimPartlyPaid(
-                f"Claim {claim.id} already has {claim.paid_minor} paid of its indemnity: a"
+                f"Claim {claim.id} already has {format_money(claim.paid_minor, claim.currency)}"
+                " paid of its indemnity: a"
                 " claim partly paid can no longer be rejected"
             )
         return await transitions.reject(

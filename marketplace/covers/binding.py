@@ -30,6 +30,7 @@ from marketplace.covers import changes, lifecycle, payment_state, repository, se
 from marketplace.covers.schemas import CoverCreate
 from marketplace.db import Database
 from marketplace.errors import MarketplaceError
+from marketplace.kit import metadata
 from marketplace.kit.tenancy import Principal
 from marketplace.models.covers import Cover
 from marketplace.payments.gateway import (
@@ -55,12 +56,19 @@ async def bind(
 ) -> Cover:
     """Bind ``data.offer`` of ``data.quote`` and ask Stripe for the premium (see the module
     docstring); the cover as it stands after Stripe's answer."""
+    kept_metadata = metadata.check(data.metadata)
     if gateway.livemode != principal.livemode:
         mode = "live" if principal.livemode else "test"
         raise PaymentsNotConfigured(f"This marketplace takes no {mode}-mode payments")
     async with database.writer_session() as session:
         cover = await service.reserve_or_resume(
-            session, principal, data.quote, data.offer, now=now, lease_until=now + PAYMENT_LEASE
+            session,
+            principal,
+            data.quote,
+            data.offer,
+            metadata=kept_metadata,
+            now=now,
+            lease_until=now + PAYMENT_LEASE,
         )
         await session.commit()
     try:

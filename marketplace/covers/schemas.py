@@ -8,7 +8,17 @@ from typing import Annotated, Literal
 import msgspec
 
 from marketplace.covers import deadlines
+from marketplace.kit.described import (
+    AmicableCollectionDays,
+    ClaimThresholdDays,
+    InsurerId,
+    Livemode,
+    ObjectCurrency,
+    OverdueDeclarationDays,
+    WaitingPeriodDays,
+)
 from marketplace.kit.ids import id_pattern
+from marketplace.kit.metadata import MetadataIn, MetadataOut
 from marketplace.kit.reference import Currency
 from marketplace.models.covers import Cover, CoverStatus
 
@@ -22,42 +32,90 @@ class CoverCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Bind one offer of a quote. With ``payment_method`` the premium is charged at once;
     without it, the platform's front end confirms the PaymentIntent with ``client_secret``."""
 
-    quote: Annotated[str, msgspec.Meta(pattern=id_pattern("quote"))]
-    offer: Annotated[str, msgspec.Meta(pattern=id_pattern("offer"))]
+    quote: Annotated[
+        str, msgspec.Meta(pattern=id_pattern("quote"), description="The quote (quo_…)")
+    ]
+    offer: Annotated[
+        str,
+        msgspec.Meta(pattern=id_pattern("offer"), description="One of its offers (off_…)"),
+    ]
     payment_method: (
-        Annotated[str, msgspec.Meta(min_length=3, max_length=255, pattern=r"^pm_[A-Za-z0-9_]+$")]
+        Annotated[
+            str,
+            msgspec.Meta(
+                min_length=3,
+                max_length=255,
+                pattern=r"^pm_[A-Za-z0-9_]+$",
+                description="A Stripe PaymentMethod (pm_…) to charge the premium with at once;"
+                " without it the payer confirms the premium with Stripe.js",
+            ),
+        ]
         | None
     ) = None
+    metadata: MetadataIn = {}
 
 
 class Payment(msgspec.Struct):
-    provider: Literal["stripe"]
-    payment_intent: str | None
-    client_secret: str | None
-    """For the payer's front end (Stripe.js) while the premium is unpaid; shown only to the
-    platform or seller that bound the cover."""
-    status: str | None
-    """The PaymentIntent's status as last seen (``succeeded``, ``requires_payment_method``…),
-    or ``unknown`` when Stripe did not answer the bind: send the same bind again to resume."""
-    error_code: str | None
-    refunded: int
-    """Premium refunded so far, in minor units."""
+    """The premium's payment through Stripe."""
+
+    provider: Annotated[Literal["stripe"], msgspec.Meta(description="Always `stripe`")]
+    payment_intent: Annotated[
+        str | None, msgspec.Meta(description="The Stripe PaymentIntent for the premium (pi_…)")
+    ]
+    client_secret: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="For the payer's front end (Stripe.js) while the premium is unpaid;"
+            " shown only to the platform and seller the cover was bound by or for"
+        ),
+    ]
+    status: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="The PaymentIntent's status as last seen (`succeeded`,"
+            " `requires_payment_method`…), or `unknown` when Stripe did not answer the bind:"
+            " send the same bind again to resume"
+        ),
+    ]
+    error_code: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Why the payment failed or ended: Stripe's code (`card_declined`…),"
+            " `payment_method_invalid`, or `premium_refunded` (refunded outside the API);"
+            " null otherwise"
+        ),
+    ]
+    refunded: Annotated[int, msgspec.Meta(description="Premium refunded so far, in minor units")]
 
 
 class Deadlines(msgspec.Struct, kw_only=True):
     """The dates that decide whether a loss is paid, on the cover's clock (null: not yet
     known). A ``*.deadline_approaching`` event goes out 7 days before each."""
 
-    overdue_declaration_by: date
-    """Last day to declare the unpaid invoice overdue (``invoice.overdue``); a cover never
-    declared by then ends ``time_barred``."""
-    claimable_from: date
-    """From this day a claim opens on a declared, still unpaid invoice."""
-    waiting_period_ends_on: date | None
-    """The claim is approved on this day (declaration + waiting period; an insolvency: the day
-    the claim opened)."""
-    indemnity_due_by: date | None
-    """The insurer pays the indemnity by this day (30 days after approval)."""
+    overdue_declaration_by: Annotated[
+        date,
+        msgspec.Meta(
+            description="Last day to declare the unpaid invoice overdue (`invoice.overdue`); a"
+            " cover never declared by then ends `time_barred`"
+        ),
+    ]
+    claimable_from: Annotated[
+        date,
+        msgspec.Meta(description="From this day a claim opens on a declared, still unpaid invoice"),
+    ]
+    waiting_period_ends_on: Annotated[
+        date | None,
+        msgspec.Meta(
+            description="The claim is approved on this day (declaration + waiting period; an"
+            " insolvency: the day the claim opened)"
+        ),
+    ]
+    indemnity_due_by: Annotated[
+        date | None,
+        msgspec.Meta(
+            description="The insurer pays the indemnity by this day (30 days after approval)"
+        ),
+    ]
 
     @classmethod
     def of(cls, cover: Cover) -> Deadlines:
@@ -73,60 +131,129 @@ class Invoice(msgspec.Struct, kw_only=True):
     """What happened to the invoice since bind, as the platform or seller reported it (every
     amount in minor units of the cover's currency)."""
 
-    paid: int
-    """Paid by the buyer so far (recoveries included)."""
-    credited: int
-    """Credit notes issued so far."""
-    outstanding: int
-    """Still owed: the invoice amount less payments and credit notes."""
-    declared_overdue_at: datetime | None
-    """When the seller declared it overdue (on the cover's clock)."""
-    disputed_since: datetime | None
-    """Since when a commercial dispute holds it (null: not disputed)."""
+    paid: Annotated[int, msgspec.Meta(description="Paid by the buyer so far (recoveries included)")]
+    credited: Annotated[int, msgspec.Meta(description="Credit notes issued so far")]
+    outstanding: Annotated[
+        int,
+        msgspec.Meta(description="Still owed: the invoice amount less payments and credit notes"),
+    ]
+    declared_overdue_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When it was declared overdue (on the cover's clock, UTC)"),
+    ]
+    disputed_since: Annotated[
+        datetime | None,
+        msgspec.Meta(
+            description="Since when a commercial dispute holds it (UTC; null: not disputed)"
+        ),
+    ]
 
 
 class CoverOut(msgspec.Struct, kw_only=True):
-    id: str
-    status: CoverStatus
-    livemode: bool
-    quote: str
-    offer: str
-    product: str
-    product_version: int
-    insurer: str
-    buyer: str
-    seller: str | None
-    currency: Currency
-    invoice_number: str
-    invoice_amount: int
-    invoice_due_date: date
-    cover_ratio: float
-    insured_amount: int
-    premium: int
-    waiting_period_days: int
-    claim_threshold_days: int
-    certificate_number: str | None
-    cover_starts_at: datetime | None
-    cover_ends_on: date | None
-    """The end of the cover period: due date + claim threshold (`deadlines.claimable_from`).
-    An unpaid invoice must be declared overdue by `deadlines.overdue_declaration_by`."""
-    overdue_declaration_days: int
-    amicable_collection_days: int
-    insured_outstanding: int
-    """The exposure the cover holds on the buyer: the cover ratio of what is still owed,
-    capped by the insured amount, while the insurer may still have to pay (0 otherwise)."""
-    invoice: Invoice
-    deadlines: Deadlines
-    claim: str | None
-    """The claim on this cover (clm_…), once one opened."""
-    settled_at: datetime | None
-    clock_advanced_days: int
-    """Test mode: how many days the test clock moved this cover (and its claim) ahead."""
-    payment: Payment
-    expires_at: datetime | None
-    """While pending payment: when the cover lapses if the premium has not arrived."""
-    created_at: datetime
-    object: Literal["cover"] = "cover"
+    """A cover: the insurance bound on one invoice, with its payment, what was reported of the
+    invoice, and its deadlines. Amounts in minor units of ``currency``."""
+
+    id: Annotated[str, msgspec.Meta(description="The cover's id (cov_…)")]
+    status: Annotated[
+        CoverStatus,
+        msgspec.Meta(
+            description="`pending_payment`, `active` (premium paid: in force), `cancelling`,"
+            " `overdue` (past due, unpaid), `claimed`, `settled` (nothing owed), `time_barred`;"
+            " or `payment_failed`, `expired` (unpaid in time), `cancelled`"
+        ),
+    ]
+    livemode: Livemode
+    quote: Annotated[str, msgspec.Meta(description="The quote bound (quo_…)")]
+    offer: Annotated[str, msgspec.Meta(description="The offer bound (off_…)")]
+    product: Annotated[str, msgspec.Meta(description="The insurer's product (prod_…)")]
+    product_name: Annotated[
+        str, msgspec.Meta(description="The product's name, as the offer bound showed it.")
+    ]
+    product_version: Annotated[
+        int, msgspec.Meta(description="The version of the product's terms bound")
+    ]
+    insurer: InsurerId
+    insurer_name: Annotated[
+        str, msgspec.Meta(description="The insurer's display name, as the offer bound showed it.")
+    ]
+    buyer: Annotated[str, msgspec.Meta(description="The buyer who owes the invoice (buy_…)")]
+    seller: Annotated[str | None, msgspec.Meta(description="The seller the cover is for (acct_…)")]
+    currency: ObjectCurrency
+    invoice_number: Annotated[str, msgspec.Meta(description="The invoice's number, as sent")]
+    invoice_amount: Annotated[int, msgspec.Meta(description="The invoice's amount, in minor units")]
+    invoice_due_date: Annotated[date, msgspec.Meta(description="The invoice's due date")]
+    cover_ratio: Annotated[
+        float,
+        msgspec.Meta(description="The share of the invoice insured: a ratio in (0, 1]"),
+    ]
+    insured_amount: Annotated[
+        int,
+        msgspec.Meta(
+            description="What the cover pays at most: invoice amount x cover ratio, in minor units"
+        ),
+    ]
+    premium: Annotated[int, msgspec.Meta(description="The price paid for it, in minor units")]
+    waiting_period_days: WaitingPeriodDays
+    claim_threshold_days: ClaimThresholdDays
+    certificate_number: Annotated[
+        str | None,
+        msgspec.Meta(description="The insurance certificate's number, once the premium is paid"),
+    ]
+    cover_starts_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When the cover came in force: the premium's payment (UTC)"),
+    ]
+    cover_ends_on: Annotated[
+        date | None,
+        msgspec.Meta(
+            description="The end of the cover period: due date + claim threshold"
+            " (`deadlines.claimable_from`). An unpaid invoice must be declared overdue by"
+            " `deadlines.overdue_declaration_by`"
+        ),
+    ]
+    overdue_declaration_days: OverdueDeclarationDays
+    amicable_collection_days: AmicableCollectionDays
+    insured_outstanding: Annotated[
+        int,
+        msgspec.Meta(
+            description="The exposure the cover holds on the buyer, in minor units: the cover"
+            " ratio of what is still owed, capped by the insured amount, while the insurer may"
+            " still have to pay (0 otherwise)"
+        ),
+    ]
+    invoice: Annotated[
+        Invoice, msgspec.Meta(description="What was reported of the invoice since bind")
+    ]
+    deadlines: Annotated[
+        Deadlines, msgspec.Meta(description="The dates that decide whether a loss is paid")
+    ]
+    claim: Annotated[
+        str | None, msgspec.Meta(description="The claim on this cover (clm_…), once one opened")
+    ]
+    settled_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When nothing more was owed on the invoice (UTC)"),
+    ]
+    clock_advanced_days: Annotated[
+        int,
+        msgspec.Meta(
+            description="Test mode: how many days the test clock moved this cover (and its"
+            " claim) ahead"
+        ),
+    ]
+    payment: Annotated[Payment, msgspec.Meta(description="The premium's payment")]
+    expires_at: Annotated[
+        datetime | None,
+        msgspec.Meta(
+            description="While pending payment: when the cover lapses if the premium has not"
+            " arrived (UTC)"
+        ),
+    ]
+    metadata: MetadataOut
+    created_at: Annotated[datetime, msgspec.Meta(description="When it was bound (UTC)")]
+    object: Annotated[
+        Literal["cover"], msgspec.Meta(description="The kind of object: always `cover`")
+    ] = "cover"
 
     @classmethod
     def of(cls, cover: Cover, viewer_id: str) -> CoverOut:
@@ -139,8 +266,10 @@ class CoverOut(msgspec.Struct, kw_only=True):
             quote=cover.quote_id,
             offer=cover.offer_id,
             product=cover.product_id,
+            product_name=cover.product_name,
             product_version=cover.product_version,
             insurer=cover.insurer_id,
+            insurer_name=cover.insurer_name,
             buyer=cover.buyer_id,
             seller=cover.seller_id,
             currency=Currency(cover.currency),
@@ -180,5 +309,6 @@ class CoverOut(msgspec.Struct, kw_only=True):
                 refunded=cover.refunded_minor,
             ),
             expires_at=cover.expires_at if cover.status == "pending_payment" else None,
+            metadata=cover.metadata_,
             created_at=cover.created_at,
         )

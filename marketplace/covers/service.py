@@ -10,6 +10,7 @@ refund rule of a cancellation: an active cover is refunded in full within
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +22,8 @@ from marketplace.buyers.status import STOPPED
 from marketplace.covers import changes, deadlines, lifecycle, repository
 from marketplace.errors import Conflict, MarketplaceError, ResourceNotFound
 from marketplace.kit.ids import new_id
+from marketplace.kit.metadata import matching
+from marketplace.kit.money import format_money
 from marketplace.kit.normalise import invoice_number_key
 from marketplace.kit.pagination import Page, PageRequest, paginate
 from marketplace.kit.tenancy import Principal
@@ -50,6 +53,14 @@ class OfferNotFound(ResourceNotFound):
 class QuoteExpired(Conflict):
     code = "quote_expired"
     title = "The quote has expired"
+
+
+class OfferExpired(Conflict):
+    """The offer's own validity has passed (each offer of a quote has its own ``expires_at``;
+    the quote's is the latest of them, past which binding any is ``quote_expired``)."""
+
+    code = "offer_expired"
+    title = "The offer has expired"
 
 
 class QuoteAlreadyBound(Conflict):
@@ -119,15 +130,27 @@ async def _bindable_quote(
     return quote
 
 
-async def _offer(session: AsyncSession, quote: Quote, offer_id: str) -> Offer:
+async def _offer(session: AsyncSession, quote: Quote, offer_id: str, now: datetime) -> Offer:
     offer = await quotes.offer_of(session, quote.id, offer_id)
     if offer is None:
         raise OfferNotFound(f"Quote {quote.id} has no offer {offer_id}", param="offer")
+    if now >= offer.expires_at:
+        raise OfferExpired(
+            f"Offer {offer_id} expired at {offer.expires_at.isoformat()}; bind another offer of"
+            f" quote {quote.id} still valid, or quote again",
+            param="offer",
+        )
     return offer
 
 
 def _cover(
-    principal: Principal, quote: Quote, offer: Offer, now: datetime, lease_until: datetime
+    principal: Principal,
+    quote: Quote,
+    offer: Offer,
+    metadata: dict[str, str],
+    *,
+    now: datetime,
+    lease_until: datetime,
 ) -> Cover:
     return Cover(
         id=new_id("cover"),
@@ -139,6 +162,8 @@ def _cover(
         product_id=offer.product_id,
         product_version=offer.product_version,
         insurer_id=offer.insurer_id,
+        product_name=offer.product_name,
+        insurer_name=offer.insurer_name,
         buyer_id=quote.buyer_id,
         status="pending_payment",
         currency=quote.currency,
@@ -159,7 +184,8 @@ def _cover(
         credited_minor=0,
         insured_outstanding_minor=offer.insured_amount_minor,
         clock_offset_days=0,
-        expires_at=quote.expires_at,
+        metadata_=metadata,
+        expires_at=offer.expires_at,
         payment_lease_until=lease_until,
         created_at=now,
         updated_at=now,
@@ -187,7 +213,10 @@ async def _resumed(
     if cover is None or not resumable:
         raise QuoteAlreadyBound(f"Quote {quote.id} already has a cover", param="quote")
     if cover.expires_at <= now:
-        raise QuoteExpired(f"Quote {quote.id} expired at {quote.expires_at.isoformat()}")
+        raise OfferExpired(
+            f"Offer {offer_id} of quote {quote.id} expired at {cover.expires_at.isoformat()}",
+            param="offer",
+        )
     if not await repository.take_payment_lease(
         session, cover, ("pending_payment",), now, lease_until
     ):
@@ -228,20 +257,22 @@ async def reserve_or_resume(
     quote_id: str,
     offer_id: str,
     *,
+    metadata: dict[str, str],
     now: datetime,
     lease_until: datetime,
 ) -> Cover:
     """Step 1 of a bind: the checks, the quote bound, the exposure reserved, the cover created
-    holding its payment's lease until ``lease_until`` — or, for a quote already bound to a
-    cover whose payment got no answer, that cover (see ``RESUMABLE_PAYMENT_STATUSES``)."""
+    (with ``metadata``) holding its payment's lease until ``lease_until`` — or, for a quote
+    already bound to a cover whose payment got no answer, that cover as it was made (see
+    ``RESUMABLE_PAYMENT_STATUSES``)."""
     quote = await _bindable_quote(session, principal, quote_id, now)
     status = await buyer_monitoring.status_of(session, quote.buyer_id)
     if status in STOPPED:  # a waiting cover too: its premium would buy a known loss
         raise BuyerStopped(f"Buyer {quote.buyer_id} is {status}: no new cover", param="quote")
     if quote.status == "bound":
         return await _resumed(session, principal, quote, offer_id, now=now, lease_until=lease_until)
-    offer = await _offer(session, quote, offer_id)
-    cover = _cover(principal, quote, offer, now, lease_until)
+    offer = await _offer(session, quote, offer_id, now)
+    cover = _cover(principal, quote, offer, metadata, now=now, lease_until=lease_until)
     await _refuse_second_cover(session, cover)
     limit = await lifecycle.buyer_capacity(session, cover)
     if limit is None:
@@ -255,8 +286,9 @@ async def reserve_or_resume(
         session, lifecycle.exposure_key(cover), offer.insured_amount_minor, limit
     ):
         raise InsufficientCapacity(
-            f"Insuring {offer.insured_amount_minor} more on buyer {quote.buyer_id} would exceed the"
-            f" product's buyer capacity of {limit}",
+            f"Insuring {format_money(offer.insured_amount_minor, quote.currency)} more on buyer"
+            f" {quote.buyer_id} would exceed the product's buyer capacity of"
+            f" {format_money(limit, quote.currency)}",
             param="offer",
         )
     await _add(session, cover)
@@ -300,21 +332,32 @@ def refund_on_cancel(cover: Cover, real_now: datetime) -> int:
     return cover.premium_minor * left_days // total_days
 
 
+@dataclass(frozen=True, slots=True)
+class CoverFilters:
+    """What a list of covers keeps (None: any): status, buyer, seller, the invoice number
+    (compared as ``kit.normalise.invoice_number_key`` compares), metadata pairs."""
+
+    status: str | None = None
+    buyer_id: str | None = None
+    seller_id: str | None = None
+    invoice_number: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
 async def list_covers(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    status: str | None,
-    buyer_id: str | None,
-    seller_id: str | None,
-    page: PageRequest,
+    session: AsyncSession, principal: Principal, *, filters: CoverFilters, page: PageRequest
 ) -> Page[Cover]:
     query = repository.visible_query(principal.livemode, principal.account_id)
+    invoice_key = None
+    if filters.invoice_number is not None:
+        invoice_key = invoice_number_key(filters.invoice_number)
     for column, value in (
-        (Cover.status, status),
-        (Cover.buyer_id, buyer_id),
-        (Cover.seller_id, seller_id),
+        (Cover.status, filters.status),
+        (Cover.buyer_id, filters.buyer_id),
+        (Cover.seller_id, filters.seller_id),
+        (Cover.invoice_number_key, invoice_key),
     ):
         if value is not None:
             query = query.where(column == value)
+    query = query.where(*matching(Cover.metadata_, filters.metadata))
     return await paginate(session, query, Cover.id, page)

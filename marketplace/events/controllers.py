@@ -86,6 +86,14 @@ DeliveryFilter = Annotated[
     ),
 ]
 AnyRequest = Request[Any, Any, Any]
+URL_ERRORS = (service.WebhookUrlNotAllowed, service.TooManyWebhookEndpoints)
+REPLAY_ERRORS = (
+    service.WebhookEndpointDisabled,
+    redelivery.ReplayWindowInvalid,
+    redelivery.ReplayWindowTooLarge,
+)
+REDELIVER_ERRORS = (redelivery.EventTypeNotEnabled, service.WebhookEndpointDisabled)
+EVERY_ACCOUNT = "**Who**: any account, for its own endpoints (another's is a 404)."
 
 
 def _instant(request: AnyRequest, name: str, parsed: datetime | None) -> datetime | None:
@@ -120,7 +128,21 @@ class WebhookEndpointController(Controller):
     tags = ["webhook_endpoints"]
     guards = EVERY_ROLE
 
-    @post("/", operation_id="create_webhook_endpoint", responses=problem_responses(WRITE_ERRORS))
+    @post(
+        "/",
+        operation_id="create_webhook_endpoint",
+        summary="Register a webhook endpoint",
+        description=(
+            "A URL to POST events of the key's mode to, and which events (exact types,"
+            " `<object>.*` or `*`). Its signing secret (`whsec_…`) is in this answer only; a"
+            " replay of the request shows `secret_redacted: true` instead. Live mode needs"
+            " `https` and a host resolving to public addresses only; private and"
+            " cloud-metadata addresses are refused in both modes, in any spelling. At most 16"
+            f" enabled endpoints per account and mode. {EVERY_ACCOUNT}"
+        ),
+        response_description="The endpoint, with its signing secret (shown once)",
+        responses=problem_responses(WRITE_ERRORS, errors=URL_ERRORS),
+    )
     async def create(
         self,
         *,
@@ -138,6 +160,12 @@ class WebhookEndpointController(Controller):
     @get(
         "/",
         operation_id="list_webhook_endpoints",
+        summary="List webhook endpoints",
+        description=(
+            "The caller's endpoints of the key's mode, newest first, secrets left out."
+            " Changes nothing."
+        ),
+        response_description="One page of endpoints, newest first",
         dependencies=pagination("webhook_endpoint"),
         responses=problem_responses(),
     )
@@ -151,6 +179,12 @@ class WebhookEndpointController(Controller):
     @get(
         "/{webhook_endpoint_id:str}",
         operation_id="retrieve_webhook_endpoint",
+        summary="Retrieve a webhook endpoint",
+        description=(
+            "One of the caller's endpoints, its secret left out, with its status and why it"
+            f" was disabled, if it was. Changes nothing. {EVERY_ACCOUNT}"
+        ),
+        response_description="The endpoint",
         responses=problem_responses(),
     )
     async def retrieve(
@@ -164,7 +198,14 @@ class WebhookEndpointController(Controller):
     @patch(
         "/{webhook_endpoint_id:str}",
         operation_id="update_webhook_endpoint",
-        responses=problem_responses(WRITE_ERRORS),
+        summary="Change a webhook endpoint",
+        description=(
+            "Changes the URL (checked as at registration), the events, the description, or"
+            " the status: `disabled` stops sending, `enabled` sends again with a fresh failure"
+            f" record. Fields left out stay as they are. {EVERY_ACCOUNT}"
+        ),
+        response_description="The endpoint, changed",
+        responses=problem_responses(WRITE_ERRORS, errors=URL_ERRORS),
     )
     async def update(
         self,
@@ -182,6 +223,12 @@ class WebhookEndpointController(Controller):
     @delete(
         "/{webhook_endpoint_id:str}",
         operation_id="delete_webhook_endpoint",
+        summary="Delete a webhook endpoint",
+        description=(
+            "Deletes the endpoint: nothing more is sent to it, its waiting deliveries fail,"
+            f" and it is no longer found. {EVERY_ACCOUNT}"
+        ),
+        response_description="The endpoint, deleted",
         status_code=200,
         responses=problem_responses(),
     )
@@ -195,6 +242,15 @@ class WebhookEndpointController(Controller):
     @post(
         "/{webhook_endpoint_id:str}/rotate_secret",
         operation_id="rotate_webhook_endpoint_secret",
+        summary="Rotate a webhook endpoint's secret",
+        description=(
+            "Issues a new signing secret, shown in this answer only. The current one keeps"
+            " signing beside it for 24 hours, or `expire_previous_in_seconds` (deliveries carry"
+            " one signature per secret meanwhile). Only one old secret is kept: a second"
+            " rotation within the overlap retires the first at once. The body is optional."
+            f" {EVERY_ACCOUNT}"
+        ),
+        response_description="The endpoint, with its new secret (shown once)",
         status_code=200,
         responses=problem_responses(WRITE_ERRORS),
     )
@@ -219,8 +275,15 @@ class WebhookEndpointController(Controller):
     @post(
         "/{webhook_endpoint_id:str}/replay",
         operation_id="replay_webhook_endpoint",
+        summary="Send past events again",
+        description=(
+            "Schedules a fresh delivery to this endpoint of every event of a window (up to 30"
+            " days back, at most 10,000 events) that it subscribes to, on a fresh retry"
+            f" schedule. {EVERY_ACCOUNT}"
+        ),
+        response_description="How many events were scheduled",
         status_code=200,
-        responses=problem_responses(WRITE_ERRORS),
+        responses=problem_responses(WRITE_ERRORS, errors=REPLAY_ERRORS),
     )
     async def replay(
         self,
@@ -249,6 +312,14 @@ class EventController(Controller):
     @get(
         "/",
         operation_id="list_events",
+        summary="List events",
+        description=(
+            "The events of the key's mode the caller may see, newest first (kept 30 days): a"
+            " platform's also cover its sellers', an insurer's those of covers on its"
+            " products, the operator's every account's. Filter by `type`, `object`,"
+            " `created[gte]` / `created[lt]` and `delivery_success`. Changes nothing."
+        ),
+        response_description="One page of events, newest first",
         dependencies=pagination("event"),
         responses=problem_responses(),
     )
@@ -276,7 +347,17 @@ class EventController(Controller):
         found = await history.list_events(session, principal, filters, page)
         return ListOf(data=[EventOut.of(e) for e in found.items], has_more=found.has_more)
 
-    @get("/{event_id:str}", operation_id="retrieve_event", responses=problem_responses())
+    @get(
+        "/{event_id:str}",
+        operation_id="retrieve_event",
+        summary="Retrieve an event",
+        description=(
+            "One event the caller may see, with each delivery to its endpoints and every"
+            " attempt (status code, duration, first 1 KiB of the answer). Changes nothing."
+        ),
+        response_description="The event, with its deliveries",
+        responses=problem_responses(),
+    )
     async def retrieve(
         self, session: DbSession, principal: Caller, event_id: EventPath
     ) -> EventWithDeliveries:
@@ -286,8 +367,14 @@ class EventController(Controller):
     @post(
         "/{event_id:str}/redeliver",
         operation_id="redeliver_event",
+        summary="Send an event again",
+        description=(
+            "Schedules the event again, on a fresh retry schedule, to the caller's enabled"
+            " endpoints that subscribe to it, or to the one named. The body is optional."
+        ),
+        response_description="The event, with its deliveries",
         status_code=200,
-        responses=problem_responses(WRITE_ERRORS),
+        responses=problem_responses(WRITE_ERRORS, errors=REDELIVER_ERRORS),
     )
     async def redeliver(
         self,

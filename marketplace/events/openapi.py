@@ -104,12 +104,19 @@ def _event_schema(document: dict[str, Any], object_type: str) -> dict[str, Any]:
     schema["title"] = _schema_name(object_type)
     schema["description"] = f"An event about a {object_type.replace('_', ' ')}, as delivered"
     types = [t for t in EVENT_TYPES if t.partition(".")[0] == object_type]
-    schema["properties"]["type"] = {"type": "string", "enum": types}
-    data = schema["properties"]["data"] = {
+    schema["properties"]["type"] = {
+        "type": "string",
+        "enum": types,
+        "description": "What happened: one of the event types about this kind of object",
+    }
+    data: dict[str, Any] = {
         "type": "object",
         "required": ["object", "previous_attributes"],
         "properties": {
-            "object": {"$ref": f"#/components/schemas/{OBJECT_SCHEMAS[object_type]}"},
+            "object": {
+                "$ref": f"#/components/schemas/{OBJECT_SCHEMAS[object_type]}",
+                "description": "The object after the change, exactly as its GET shows it",
+            },
             "previous_attributes": {
                 "oneOf": [{"type": "object", "additionalProperties": {}}, {"type": "null"}],
                 "description": (
@@ -120,6 +127,10 @@ def _event_schema(document: dict[str, Any], object_type: str) -> dict[str, Any]:
         },
     }
     data["description"] = "The object after the change, and what changed"
+    schema["properties"]["data"] = data
+    deadline = schemas.get("EventData", {}).get("properties", {}).get("deadline")
+    if deadline is not None:  # in *.deadline_approaching events only
+        data["properties"]["deadline"] = copy.deepcopy(deadline)
     return schema
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import msgspec
 
 from marketplace.events.catalogue import SUBSCRIPTIONS
+from marketplace.kit.described import CreatedAt, Livemode, UpdatedAt
 from marketplace.kit.ids import id_pattern
 from marketplace.models.events import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -15,38 +16,83 @@ from marketplace.models.events import Event, WebhookAttempt, WebhookDelivery, We
 class DeadlineDetail(msgspec.Struct):
     """Which deadline a ``*.deadline_approaching`` event is about."""
 
-    name: Literal[
-        "overdue_declaration_by", "claimable_from", "waiting_period_ends_on", "indemnity_due_by"
+    name: Annotated[
+        Literal[
+            "overdue_declaration_by", "claimable_from", "waiting_period_ends_on", "indemnity_due_by"
+        ],
+        msgspec.Meta(description="Which of the object's `deadlines` it is"),
     ]
-    date: str
-    """The deadline's date (ISO 8601), 7 days or less ahead on the object's clock."""
+    date: Annotated[
+        str,
+        msgspec.Meta(
+            description="The deadline's date (ISO 8601), 7 days or less ahead on the object's clock"
+        ),
+    ]
 
 
 class EventData(msgspec.Struct, omit_defaults=True):
-    object: dict[str, Any]
-    """The object after the change, exactly as its GET shows it (a cover's ``client_secret``
-    is never in an event)."""
-    previous_attributes: dict[str, Any] | None
-    """The earlier value of each field that changed (inside a nested object, of each of its
-    changed fields); null when the object is new."""
-    deadline: DeadlineDetail | None = None
-    """Only in ``*.deadline_approaching`` events: the deadline that is 7 days or less away."""
+    """The object an event is about, and what changed."""
+
+    object: Annotated[
+        dict[str, Any],
+        msgspec.Meta(
+            description="The object after the change, exactly as its GET shows it (a cover's"
+            " `client_secret` is never in an event)"
+        ),
+    ]
+    previous_attributes: Annotated[
+        dict[str, Any] | None,
+        msgspec.Meta(
+            description="The earlier value of each field that changed (inside a nested"
+            " object, of each of its changed fields); null when the object is new"
+        ),
+    ]
+    deadline: Annotated[
+        DeadlineDetail | None,
+        msgspec.Meta(
+            description="Only in `*.deadline_approaching` events: the deadline that is 7 days"
+            " or less away"
+        ),
+    ] = None
 
 
 class EventOut(msgspec.Struct, kw_only=True):
     """One change, as listed, read and delivered to webhook endpoints (the delivered body)."""
 
-    id: str
-    type: str
-    created: datetime
-    livemode: bool
-    account: str
-    """The account the object belongs to."""
-    sequence: int
-    """Increases by one with each event about the same object, in the order the changes were
-    made: an event whose sequence is not above the last one you applied is stale."""
-    data: EventData
-    object: Literal["event"] = "event"
+    id: Annotated[
+        str,
+        msgspec.Meta(
+            description="The event's id (evt_…); also the `webhook-id` header of its"
+            " deliveries, the same on every retry"
+        ),
+    ]
+    type: Annotated[
+        str,
+        msgspec.Meta(
+            description="What happened: `<object>.<change>`, such as `cover.activated` (the"
+            " webhooks section lists every type)"
+        ),
+    ]
+    created: Annotated[datetime, msgspec.Meta(description="When the change was made (UTC)")]
+    livemode: Livemode
+    account: Annotated[
+        str,
+        msgspec.Meta(
+            description="The account the object belongs to (acct_…; for a cover, who bound it)"
+        ),
+    ]
+    sequence: Annotated[
+        int,
+        msgspec.Meta(
+            description="Increases by one with each event about the same object, in the order"
+            " the changes were made: an event whose sequence is not above the last one you"
+            " applied is stale"
+        ),
+    ]
+    data: Annotated[EventData, msgspec.Meta(description="The object and what changed")]
+    object: Annotated[
+        Literal["event"], msgspec.Meta(description="The kind of object: always `event`")
+    ] = "event"
 
     @classmethod
     def of(cls, event: Event) -> EventOut:
@@ -71,20 +117,36 @@ class WebhookEndpointOut(msgspec.Struct, kw_only=True):
     """An endpoint as listed and read; ``secret`` only in the answer that created it (or
     rotated it)."""
 
-    id: str
-    livemode: bool
-    account: str
-    url: str
-    enabled_events: list[str]
-    description: str | None
-    status: Literal["enabled", "disabled"]
-    disabled_reason: str | None
-    """Why it was disabled: ``endpoint_gone`` (it answered 410), ``failing`` (it failed for
-    5 days), ``by_request``."""
-    created_at: datetime
-    updated_at: datetime
-    secret: str | None = None
-    object: Literal["webhook_endpoint"] = "webhook_endpoint"
+    id: Annotated[str, msgspec.Meta(description="The endpoint's id (we_…)")]
+    livemode: Livemode
+    account: Annotated[str, msgspec.Meta(description="The account it belongs to (acct_…)")]
+    url: Annotated[str, msgspec.Meta(description="Where events are POSTed")]
+    enabled_events: Annotated[
+        list[str],
+        msgspec.Meta(description="The events it receives: exact types, `<object>.*` or `*`"),
+    ]
+    description: Annotated[str | None, msgspec.Meta(description="Your note about it")]
+    status: Annotated[
+        Literal["enabled", "disabled"],
+        msgspec.Meta(description="`enabled`: events are sent to it; `disabled`: none are"),
+    ]
+    disabled_reason: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Why it was disabled: `endpoint_gone` (it answered 410), `failing` (it"
+            " failed for 5 days), `by_request`"
+        ),
+    ]
+    created_at: CreatedAt
+    updated_at: UpdatedAt
+    secret: Annotated[
+        str | None,
+        msgspec.Meta(description="Never shown here: null (see the creation's answer)"),
+    ] = None
+    object: Annotated[
+        Literal["webhook_endpoint"],
+        msgspec.Meta(description="The kind of object: always `webhook_endpoint`"),
+    ] = "webhook_endpoint"
 
     @classmethod
     def of(cls, endpoint: WebhookEndpoint, *, secret: str | None = None) -> WebhookEndpointOut:
@@ -133,7 +195,12 @@ EnabledEvents = Annotated[
         ),
     ),
 ]
-Description = Annotated[str, msgspec.Meta(max_length=500)]
+Description = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=500, description="Your note about the endpoint (at most 500 characters)"
+    ),
+]
 AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
 MAX_SECRET_OVERLAP_SECONDS = 24 * 60 * 60
 
@@ -153,7 +220,13 @@ class WebhookEndpointUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=
     url: WebhookUrl | msgspec.UnsetType = msgspec.UNSET
     enabled_events: EnabledEvents | msgspec.UnsetType = msgspec.UNSET
     description: Description | msgspec.UnsetType | None = msgspec.UNSET
-    status: Literal["enabled", "disabled"] | msgspec.UnsetType = msgspec.UNSET
+    status: Annotated[
+        Literal["enabled", "disabled"] | msgspec.UnsetType,
+        msgspec.Meta(
+            description="`disabled` stops sending; `enabled` sends again (its failure record"
+            " starts afresh)"
+        ),
+    ] = msgspec.UNSET
 
 
 class SecretRotation(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
@@ -211,7 +284,7 @@ class WebhookEndpointWithSecret(WebhookEndpointOut, kw_only=True):
 class WebhookEndpointDeleted(WebhookEndpointOut, kw_only=True):
     """An endpoint just deleted: it receives nothing more and is no longer found."""
 
-    deleted: bool = True
+    deleted: Annotated[bool, msgspec.Meta(description="Always true: the endpoint is gone")] = True
 
     @classmethod
     def of_deleted(cls, endpoint: WebhookEndpoint) -> WebhookEndpointDeleted:
@@ -237,11 +310,13 @@ class ReplayRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class ReplayOut(msgspec.Struct, kw_only=True):
     """What a replay scheduled: each event goes out as a fresh delivery."""
 
-    endpoint: str
-    since: datetime
-    until: datetime
-    events_scheduled: int
-    object: Literal["replay"] = "replay"
+    endpoint: Annotated[str, msgspec.Meta(description="The endpoint (we_…)")]
+    since: Annotated[datetime, msgspec.Meta(description="The window's start (UTC), included")]
+    until: Annotated[datetime, msgspec.Meta(description="The window's end (UTC), excluded")]
+    events_scheduled: Annotated[int, msgspec.Meta(description="How many events will be sent again")]
+    object: Annotated[
+        Literal["replay"], msgspec.Meta(description="The kind of object: always `replay`")
+    ] = "replay"
 
 
 class RedeliverRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
@@ -262,14 +337,20 @@ class RedeliverRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True,
 class WebhookAttemptOut(msgspec.Struct, kw_only=True):
     """One try at a delivery: what the endpoint answered, or why nothing came back."""
 
-    id: str
-    created_at: datetime
-    status_code: int | None
-    duration_ms: int
-    response_body: str | None
-    """The first 1 KiB of the answer."""
-    error: str | None
-    """Why there was no answer: ``timeout``, ``connect_error``, ``blocked_address``…"""
+    id: Annotated[str, msgspec.Meta(description="The attempt's id (wha_…)")]
+    created_at: Annotated[datetime, msgspec.Meta(description="When it was made (UTC)")]
+    status_code: Annotated[
+        int | None,
+        msgspec.Meta(description="The HTTP status the endpoint answered (null: no answer)"),
+    ]
+    duration_ms: Annotated[int, msgspec.Meta(description="How long it took, in milliseconds")]
+    response_body: Annotated[str | None, msgspec.Meta(description="The first 1 KiB of the answer")]
+    error: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Why there was no answer: `timeout`, `connect_error`, `blocked_address`…"
+        ),
+    ]
 
     @classmethod
     def of(cls, attempt: WebhookAttempt) -> WebhookAttemptOut:
@@ -286,13 +367,22 @@ class WebhookAttemptOut(msgspec.Struct, kw_only=True):
 class WebhookDeliveryOut(msgspec.Struct, kw_only=True):
     """The event sent to one of the caller's endpoints: its state and every attempt."""
 
-    id: str
-    endpoint: str
-    status: Literal["pending", "succeeded", "failed"]
-    next_attempt_at: datetime | None
-    """While pending: when the next attempt is due."""
-    attempts: list[WebhookAttemptOut]
-    """Oldest first."""
+    id: Annotated[str, msgspec.Meta(description="The delivery's id (whd_…)")]
+    endpoint: Annotated[str, msgspec.Meta(description="The endpoint it goes to (we_…)")]
+    status: Annotated[
+        Literal["pending", "succeeded", "failed"],
+        msgspec.Meta(
+            description="`pending` (attempts go on), `succeeded` (a 2xx came back) or `failed`"
+            " (no more attempts)"
+        ),
+    ]
+    next_attempt_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="While pending: when the next attempt is due (UTC)"),
+    ]
+    attempts: Annotated[
+        list[WebhookAttemptOut], msgspec.Meta(description="Every attempt, oldest first")
+    ]
 
     @classmethod
     def of(cls, delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> WebhookDeliveryOut:
@@ -308,4 +398,7 @@ class WebhookDeliveryOut(msgspec.Struct, kw_only=True):
 class EventWithDeliveries(EventOut, kw_only=True):
     """An event, with its deliveries to the caller's own endpoints."""
 
-    deliveries: list[WebhookDeliveryOut]
+    deliveries: Annotated[
+        list[WebhookDeliveryOut],
+        msgspec.Meta(description="Its deliveries to your endpoints, with their attempts"),
+    ]

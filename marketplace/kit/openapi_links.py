@@ -16,6 +16,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import OpenAPI
 
 from marketplace.kit.openapi import finish_document
+from marketplace.kit.openapi_names import with_list_names, with_named_query_enums
 
 Link = dict[str, Any]
 
@@ -120,11 +121,13 @@ def with_links(document: dict[str, Any]) -> dict[str, Any]:
 
 class _OpenAPIWithLinks(OpenAPI):
     def to_schema(self) -> dict[str, Any]:
-        return finish_document(with_links(super().to_schema()))
+        document = with_named_query_enums(with_list_names(super().to_schema()))
+        return finish_document(with_links(document))
 
 
 class OpenAPIConfigWithLinks(OpenAPIConfig):
-    """Litestar's ``OpenAPIConfig`` whose rendered document carries ``LINKS``."""
+    """Litestar's ``OpenAPIConfig`` whose rendered document carries ``LINKS``, names each page
+    of a list after its items, and has been through every ``add_document_step``."""
 
     def to_openapi_schema(self) -> OpenAPI:
         document = super().to_openapi_schema()

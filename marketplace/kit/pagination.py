@@ -28,11 +28,29 @@ Row = TypeVar("Row")
 
 
 class ListOf(msgspec.Struct, Generic[Item]):
-    """One page of a list."""
+    """One page of a list (its OpenAPI component is named by ``list_schema_name``)."""
 
-    data: list[Item]
-    has_more: bool
-    object: Literal["list"] = "list"
+    data: Annotated[
+        list[Item],
+        msgspec.Meta(description="The objects of this page, newest first (at most `limit`)"),
+    ]
+    has_more: Annotated[
+        bool,
+        msgspec.Meta(
+            description=(
+                "True when more objects lie beyond this page in the direction asked: pass the"
+                " last id of `data` as `starting_after` for the next page"
+            )
+        ),
+    ]
+    object: Annotated[
+        Literal["list"], msgspec.Meta(description="The kind of object: always `list`")
+    ] = "list"
+
+
+def list_schema_name(item_schema: str) -> str:
+    """The OpenAPI component name of a page of ``item_schema``: ``QuoteOut`` -> ``QuoteList``."""
+    return item_schema.removesuffix("Out") + "List"
 
 
 @dataclass(frozen=True, slots=True)

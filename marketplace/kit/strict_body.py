@@ -10,7 +10,9 @@ character (``\\u0000``) is refused too, as PostgreSQL cannot store it, and the s
 body says so (a ``pattern`` on its plain text fields).
 
 Failures are raised as Litestar's own exceptions, in the shapes the signature model uses:
-``ValidationException`` with one item per bad field (``key`` is the dotted field path),
+``ValidationException`` with one item per bad field, every one of them, not only the first
+msgspec meets (``key`` is the dotted field path, ``code`` a stable code: see
+``marketplace.kit.field_errors``, which does that work only once a body is known to be bad),
 ``SerializationException`` for a body that is not JSON (too deep, invalid UTF-8 included), and
 an ``HTTPException`` with status 415 for a body that does not say it is JSON.
 """
@@ -19,8 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from typing import Any, ClassVar
 
 import msgspec
@@ -30,12 +31,15 @@ from litestar.openapi.spec import OpenAPIType, Reference, Schema
 from litestar.status_codes import HTTP_415_UNSUPPORTED_MEDIA_TYPE
 from litestar.typing import FieldDefinition
 
+from marketplace.kit.field_errors import FieldFailure, every_field_error, failure_of
+
 JSON_MEDIA_TYPE = "application/json"
 JSON_SUFFIX = "+json"
 JSON_CHARSET = "utf-8"
 ESCAPED_NUL = b"\\u0000"  # how a NUL character must appear in JSON text
 NO_NUL_PATTERN = "^[^\\u0000]*$"
-_ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
+NUL_MESSAGE = "Text must not contain the NUL character (\\u0000)"
+MISFIT = "The request body does not fit the schema"
 
 
 def is_json_content_type(media_type: str, options: dict[str, str]) -> bool:
@@ -46,28 +50,25 @@ def is_json_content_type(media_type: str, options: dict[str, str]) -> bool:
     return is_json and options.get("charset", JSON_CHARSET).lower() == JSON_CHARSET
 
 
-def _nul_path(value: Any, path: str) -> str | None:
-    """Where the first text holding a NUL character is (no database stores one in text)."""
+def _nul_paths(value: Any, path: str) -> Iterator[str]:
+    """Where text holding a NUL character is (no database stores one in text)."""
     if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, msgspec.Struct):
+        if "\x00" in value:
+            yield path
+    elif isinstance(value, msgspec.Struct):
         names = zip(value.__struct_fields__, value.__struct_encode_fields__, strict=True)
-        items: Any = ((wire, getattr(value, name)) for name, wire in names)
-        return _first_nul((f"{path}.{wire}" if path else wire, item) for wire, item in items)
-    if isinstance(value, (list, tuple)):
-        return _first_nul((f"{path}[{index}]", item) for index, item in enumerate(value))
-    if isinstance(value, dict):
-        keys = ((f"{path}.{key}" if path else str(key), key) for key in value)
-        values = ((f"{path}.{key}" if path else str(key), item) for key, item in value.items())
-        return _first_nul((*keys, *values))
-    return None
-
-
-def _first_nul(items: Any) -> str | None:
-    for path, item in items:
-        if (found := _nul_path(item, path)) is not None:
-            return found
-    return None
+        for name, wire in names:
+            yield from _nul_paths(getattr(value, name), f"{path}.{wire}" if path else wire)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _nul_paths(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and "\x00" in key:
+                yield where
+            else:
+                yield from _nul_paths(item, where)
 
 
 def _forbid_nul(
@@ -96,12 +97,31 @@ def _decoder(body_type: Any) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(body_type, strict=True)
 
 
-def _field_error(error: msgspec.ValidationError) -> dict[str, str]:
-    """The error as the signature model words it: the message, and the field's dotted path."""
-    found = _ERROR_PATH.match(str(error))
-    message = found.group("message") if found else str(error)
-    path = ((found.group("path") if found else None) or "").removeprefix(".")
-    return {"message": message, "key": path or "data", "source": "body"}
+def _item(failure: FieldFailure) -> dict[str, str]:
+    """A failure as the signature model words it, with its code (``key``: the dotted path)."""
+    return {"message": failure.message, "key": failure.path, "source": "body", "code": failure.code}
+
+
+def _is_under(path: str, listed: list[FieldFailure]) -> bool:
+    return any(path == f.path or path.startswith((f"{f.path}.", f"{f.path}[")) for f in listed)
+
+
+def _every_failure(
+    body_type: Any, body: bytes, error: msgspec.ValidationError
+) -> list[dict[str, str]]:
+    """Every bad field of a body that failed to decode, msgspec's own first error first."""
+    first = failure_of(error)
+    try:
+        document = msgspec.json.decode(body)
+    except (msgspec.DecodeError, RecursionError, UnicodeDecodeError):
+        return [_item(first)]  # past its first error the body is not even JSON
+    failures = every_field_error(body_type, document) or [first]
+    leading = [f for f in failures if f.path == first.path][:1]
+    failures = leading + [f for f in failures if f not in leading]
+    if ESCAPED_NUL in body:
+        nul = [p for p in _nul_paths(document, "") if not _is_under(p, failures)]
+        failures += [FieldFailure(path, "nul_character", NUL_MESSAGE) for path in nul]
+    return [_item(failure) for failure in failures]
 
 
 class StrictJsonBody(AbstractDTO[Any]):
@@ -155,15 +175,11 @@ class StrictJsonBody(AbstractDTO[Any]):
         try:
             decoded = _decoder(body_type).decode(value)
         except msgspec.ValidationError as error:
-            raise ValidationException(
-                detail="The request body does not fit the schema", extra=[_field_error(error)]
-            ) from error
+            extra = _every_failure(body_type, value, error)
+            raise ValidationException(detail=MISFIT, extra=extra) from error
         except (msgspec.DecodeError, RecursionError, UnicodeDecodeError) as error:
             raise SerializationException(f"The request body is not valid JSON: {error}") from error
-        if ESCAPED_NUL in value and (path := _nul_path(decoded, "")) is not None:
-            message = "Text must not contain the NUL character (\\u0000)"
-            raise ValidationException(
-                detail="The request body does not fit the schema",
-                extra=[{"message": message, "key": path or "data", "source": "body"}],
-            )
+        if ESCAPED_NUL in value and (paths := list(_nul_paths(decoded, ""))):
+            nul = [FieldFailure(path, "nul_character", NUL_MESSAGE) for path in paths]
+            raise ValidationException(detail=MISFIT, extra=[_item(failure) for failure in nul])
         return decoded

@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from marketplace.db import JsonDocument
 from marketplace.models.base import ID_LENGTH, Base, created_at_column, id_column
 
 CoverStatus = Literal[
@@ -67,6 +68,7 @@ class Cover(Base):
         Index("ix_covers_seller_id_id", "seller_id", "id"),
         Index("ix_covers_insurer_id_id", "insurer_id", "id"),
         Index("ix_covers_status_expires_at", "status", "expires_at"),
+        Index("ix_covers_invoice_number_key", "invoice_number_key"),
         Index(
             INVOICE_IN_FORCE_INDEX,
             "livemode",
@@ -88,12 +90,17 @@ class Cover(Base):
     product_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("products.id"))
     product_version: Mapped[int] = mapped_column(Integer)
     insurer_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("accounts.id"))
+    product_name: Mapped[str] = mapped_column(String(200))
+    """The product's name on the offer bound."""
+    insurer_name: Mapped[str] = mapped_column(String(200))
+    """The insurer's name on the offer bound."""
     buyer_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("buyers.id"), index=True)
     status: Mapped[str] = mapped_column(String(20))
     currency: Mapped[str] = mapped_column(String(3))
     invoice_number: Mapped[str] = mapped_column(String(100))
     invoice_owner_id: Mapped[str] = mapped_column(String(ID_LENGTH))
-    """Whose invoice it is: the seller, or the platform that bound it for no seller."""
+    """Whose invoice it is: the seller (or, on a quote made before platforms had to name a seller,
+    the platform that bound it)."""
     invoice_number_key: Mapped[str] = mapped_column(String(100))
     """``kit.normalise.invoice_number_key(invoice_number)``: what makes two covers insure the
     same invoice."""
@@ -145,8 +152,11 @@ class Cover(Base):
     certificate_number: Mapped[str | None] = mapped_column(String(40), unique=True)
     cover_starts_at: Mapped[datetime | None]
     cover_ends_on: Mapped[date | None] = mapped_column(Date)
+    metadata_: Mapped[dict[str, str]] = mapped_column("metadata", JsonDocument)
+    """The binder's own key-value pairs (``kit.metadata``), given at bind."""
     expires_at: Mapped[datetime]
-    """While pending payment: when the cover lapses if the premium has not arrived."""
+    """While pending payment: when the cover lapses if the premium has not arrived (its
+    offer's ``expires_at``)."""
     activated_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = created_at_column()

@@ -37,6 +37,7 @@ class Quote(Base):
         Index("ix_quotes_account_id_id", "account_id", "id"),
         Index("ix_quotes_seller_id_id", "seller_id", "id"),
         Index("ix_quotes_buyer_id_account_id", "buyer_id", "account_id"),
+        Index("ix_quotes_invoice_number_key", "invoice_number_key"),
     )
 
     id: Mapped[str] = id_column()
@@ -46,6 +47,9 @@ class Quote(Base):
     buyer_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("buyers.id"))
     status: Mapped[str] = mapped_column(String(16))
     invoice_number: Mapped[str] = mapped_column(String(100))
+    invoice_number_key: Mapped[str] = mapped_column(String(100))
+    """``kit.normalise.invoice_number_key(invoice_number)``: what the ``invoice_number`` filter
+    of the quotes list compares."""
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     issue_date: Mapped[date] = mapped_column(Date)
@@ -59,7 +63,11 @@ class Quote(Base):
     grade: Mapped[str] = mapped_column(String(2))
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)
     declines: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)
+    metadata_: Mapped[dict[str, str]] = mapped_column("metadata", JsonDocument)
+    """The caller's own key-value pairs (``kit.metadata``)."""
     expires_at: Mapped[datetime]
+    """The latest of its offers' ``expires_at`` (a quote without offers: the longest validity
+    of the products in force)."""
     created_at: Mapped[datetime] = created_at_column()
 
 
@@ -77,6 +85,10 @@ class Offer(Base):
     product_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("products.id"))
     product_version: Mapped[int] = mapped_column(Integer)
     insurer_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("accounts.id"))
+    insurer_name: Mapped[str] = mapped_column(String(200))
+    """The insurer account's name when the offer was made (a quote records what was shown)."""
+    product_name: Mapped[str] = mapped_column(String(200))
+    """The product's name in the version that priced the offer."""
     cover_ratio: Mapped[float] = mapped_column(Float)
     insured_amount_minor: Mapped[int] = mapped_column(BigInteger)
     premium_minor: Mapped[int] = mapped_column(BigInteger)
@@ -87,3 +99,6 @@ class Offer(Base):
     amicable_collection_days: Mapped[int] = mapped_column(Integer)
     pricing: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     """The premium's breakdown (expected loss, loadings, fee), in minor units."""
+    expires_at: Mapped[datetime]
+    """Until when the offer may be bound: the quote's time + its product's
+    ``quote_validity_minutes``."""

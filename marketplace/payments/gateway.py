@@ -65,13 +65,20 @@ class PaymentProviderError(MarketplaceError):
     title = "The payment provider failed"
 
     def __init__(
-        self, detail: str, *, stripe_code: str | None = None, stripe_status: int | None = None
+        self,
+        detail: str,
+        *,
+        stripe_code: str | None = None,
+        stripe_status: int | None = None,
+        stripe_param: str | None = None,
     ) -> None:
         super().__init__(detail)
         self.stripe_code = stripe_code
         """Stripe's error code, e.g. ``payment_intent_unexpected_state``."""
         self.stripe_status = stripe_status
         """The HTTP status Stripe answered, None when it could not be reached."""
+        self.stripe_param = stripe_param
+        """The parameter Stripe says is at fault (``payment_method``), when it says one."""
 
     @property
     def outcome_unknown(self) -> bool:
@@ -80,7 +87,9 @@ class PaymentProviderError(MarketplaceError):
 
 
 class PaymentMethodRejected(MarketplaceError):
-    """Stripe does not know the payment method given (retrying it can never work)."""
+    """Stripe does not know the payment method given (retrying it can never work): a 422 with
+    ``param: "payment_method"``, as a mistake in the request is; a card Stripe knows but
+    declines is no error but a result (the cover answers ``payment_failed``)."""
 
     status_code = 422
     code = "payment_method_invalid"
@@ -108,7 +117,13 @@ def _provider_error(operation: str, error: stripe.StripeError) -> PaymentProvide
         if unreachable
         else f"The payment provider refused to {operation.replace('_', ' ')}"
     )
-    return PaymentProviderError(detail, stripe_code=error.code, stripe_status=error.http_status)
+    param = getattr(error.error, "param", None) if error.error is not None else None
+    return PaymentProviderError(
+        detail,
+        stripe_code=error.code,
+        stripe_status=error.http_status,
+        stripe_param=param if isinstance(param, str) else None,
+    )
 
 
 async def _calling_stripe(
@@ -301,9 +316,13 @@ class StripeGateway:
 
 
 def _method_rejected(error: PaymentProviderError, payment_method: str | None) -> MarketplaceError:
-    """Stripe's "no such payment method" as the client's own mistake (a 422, not a 502)."""
-    unknown = error.stripe_status == 404 or error.stripe_code == "resource_missing"
-    if payment_method is None or not unknown:
+    """Stripe's "no such payment method" (``resource_missing``, 400 or 404, about the
+    ``payment_method`` parameter when Stripe names one) as the client's own mistake: a 422,
+    not a 502 that invites retries that can never work. Another missing object (the
+    PaymentIntent itself, ``param: "intent"``) stays the provider's error."""
+    missing = error.stripe_status == 404 or error.stripe_code == "resource_missing"
+    about_the_method = error.stripe_param in (None, "payment_method")
+    if payment_method is None or not (missing and about_the_method):
         return error
     return PaymentMethodRejected(
         f"Stripe does not know the payment method {payment_method}", param="payment_method"

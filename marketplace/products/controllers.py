@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import msgspec
 from litestar import Controller, get, post
-from litestar.params import FromQuery, JSONBody, PathParameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from marketplace.accounts.auth import require_roles
 from marketplace.kit.idempotency import IdempotencyKey
@@ -15,6 +15,7 @@ from marketplace.kit.openapi import WRITE_ERRORS, problem_responses
 from marketplace.kit.pagination import ListOf, Pagination, pagination
 from marketplace.kit.unit_of_work import Caller, DbSession
 from marketplace.products import service
+from marketplace.products.rules import InvalidProductTerms
 from marketplace.products.schemas import ProductOut, ProductTerms, ProductVersionOut
 
 ProductPath = Annotated[
@@ -26,6 +27,11 @@ VersionPath = Annotated[
     int, PathParameter(ge=1, le=MAX_VERSION, description="A version number (1 to 2147483647)")
 ]
 INSURER_ONLY = [require_roles("insurer")]
+StatusFilter = Annotated[
+    Literal["active", "paused"] | None,
+    QueryParameter(description="Only products in this status"),
+]
+TERMS_ERRORS = (InvalidProductTerms,)
 
 
 def _out(found: service.ProductWithTerms) -> ProductOut:
@@ -40,8 +46,18 @@ class ProductController(Controller):
     @post(
         "/",
         operation_id="create_product",
+        summary="Put a product on the marketplace",
+        description=(
+            "An insurer offers a new product: its appetite (currencies and amounts, buyer"
+            " countries and sectors, tenor, risk), its cover terms (cover ratios, waiting"
+            " period, claim threshold, deadlines) and its pricing. It is `active` at once, as"
+            " version 1, and priced in the very next quote made through this server process"
+            " (within 2 s in the others). Contradictory terms are refused field by field (422"
+            " `invalid_product_terms`, every bad field in `errors`). **Who**: an insurer."
+        ),
+        response_description="The product, active, version 1",
         guards=INSURER_ONLY,
-        responses=problem_responses(WRITE_ERRORS),
+        responses=problem_responses(WRITE_ERRORS, errors=TERMS_ERRORS),
     )
     async def create(
         self,
@@ -56,6 +72,12 @@ class ProductController(Controller):
     @get(
         "/",
         operation_id="list_products",
+        summary="List products",
+        description=(
+            "An insurer's own products, or every product for the operator; newest first,"
+            " filtered by `status`. Changes nothing."
+        ),
+        response_description="One page of products, newest first",
         dependencies=pagination("product"),
         responses=problem_responses(),
     )
@@ -64,13 +86,23 @@ class ProductController(Controller):
         session: DbSession,
         principal: Caller,
         page: Pagination,
-        status: FromQuery[Literal["active", "paused"] | None] = None,
+        status: StatusFilter = None,
     ) -> ListOf[ProductOut]:
         """The insurer's own products (every product, for the operator); newest first."""
         found = await service.list_products(session, principal, status, page)
         return ListOf(data=[_out(p) for p in found.items], has_more=found.has_more)
 
-    @get("/{product_id:str}", operation_id="retrieve_product", responses=problem_responses())
+    @get(
+        "/{product_id:str}",
+        operation_id="retrieve_product",
+        summary="Retrieve a product",
+        description=(
+            "One product with the terms in force, for its insurer or the operator (another"
+            " insurer's product is a 404). Changes nothing."
+        ),
+        response_description="The product",
+        responses=problem_responses(),
+    )
     async def retrieve(
         self, session: DbSession, principal: Caller, product_id: ProductPath
     ) -> ProductOut:
@@ -80,9 +112,17 @@ class ProductController(Controller):
     @post(
         "/{product_id:str}",
         operation_id="update_product",
+        summary="Change a product's terms",
+        description=(
+            "Replaces the whole terms with new ones: a new version, in force for the next"
+            " quote (within 2 s in other server processes). Quotes already made, and covers"
+            " bound on them, keep the version they were priced with. **Who**: the product's"
+            " insurer."
+        ),
+        response_description="The product with its new version in force",
         status_code=200,
         guards=INSURER_ONLY,
-        responses=problem_responses(WRITE_ERRORS),
+        responses=problem_responses(WRITE_ERRORS, errors=TERMS_ERRORS),
     )
     async def update(
         self,
@@ -98,6 +138,13 @@ class ProductController(Controller):
     @post(
         "/{product_id:str}/pause",
         operation_id="pause_product",
+        summary="Pause a product",
+        description=(
+            "Stops the product in new quotes and binds (an offer of a paused product cannot be"
+            " bound: 409 `product_unavailable`). Covers already bound and waiting for their"
+            " premium still activate when paid. **Who**: the product's insurer."
+        ),
+        response_description="The product, paused",
         status_code=200,
         guards=INSURER_ONLY,
         responses=problem_responses(WRITE_ERRORS),
@@ -115,6 +162,11 @@ class ProductController(Controller):
     @post(
         "/{product_id:str}/resume",
         operation_id="resume_product",
+        summary="Resume a paused product",
+        description=(
+            "Offers a paused product again, in the next quote. **Who**: the product's insurer."
+        ),
+        response_description="The product, active",
         status_code=200,
         guards=INSURER_ONLY,
         responses=problem_responses(WRITE_ERRORS),
@@ -132,6 +184,13 @@ class ProductController(Controller):
     @get(
         "/{product_id:str}/versions/{version:int}",
         operation_id="retrieve_product_version",
+        summary="Retrieve one version of a product's terms",
+        description=(
+            "The terms of one past or present version, as the quotes priced with it saw them"
+            " (an offer's `product_version`). For the product's insurer or the operator."
+            " Changes nothing."
+        ),
+        response_description="The terms of that version",
         responses=problem_responses(),
     )
     async def retrieve_version(

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.kit.cache import caches_of
+from marketplace.models.accounts import Account
 from marketplace.models.products import Product
 from marketplace.products import repository
 from marketplace.products.schemas import ProductTerms, terms_from_document
@@ -26,12 +27,19 @@ from marketplace.products.schemas import ProductTerms, terms_from_document
 
 @dataclass(frozen=True, slots=True)
 class ProductInForce:
-    """An active product as a quote sees it: the version in force and its terms."""
+    """An active product as a quote sees it: the version in force and its terms, with the
+    names a checkout shows (the product's, and its insurer account's)."""
 
     product_id: str
     version: int
     insurer_id: str
     terms: ProductTerms
+    insurer_name: str
+
+    @property
+    def name(self) -> str:
+        """The product's name in the version in force."""
+        return self.terms.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +79,29 @@ class ProductsInForce:
 
 
 async def _read(session: AsyncSession, livemode: bool) -> list[ProductInForce]:
+    """The products in force with their insurers' names (two queries, when the cache is read
+    again: never on a quote's own path)."""
+    found = await repository.active_with_terms(session, livemode)
+    insurer_ids = {product.insurer_id for product, _ in found}
+    names = await _account_names(session, insurer_ids)
     return [
         ProductInForce(
-            product.id, version.version, product.insurer_id, terms_from_document(version.terms)
+            product.id,
+            version.version,
+            product.insurer_id,
+            terms_from_document(version.terms),
+            names.get(product.insurer_id, ""),
         )
-        for product, version in await repository.active_with_terms(session, livemode)
+        for product, version in found
     ]
+
+
+async def _account_names(session: AsyncSession, account_ids: set[str]) -> dict[str, str]:
+    """Account names never change once made, so the cache's stamp (the products) suffices."""
+    if not account_ids:
+        return {}
+    query = select(Account.id, Account.name).where(Account.id.in_(account_ids))
+    return {str(account_id): str(name) for account_id, name in await session.execute(query)}
 
 
 def _products_in_force(state: State) -> ProductsInForce:

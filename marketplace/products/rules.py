@@ -16,10 +16,12 @@ def _currency_errors(terms: ProductTerms) -> list[FieldError]:
     for index, limits in enumerate(terms.currencies):
         where = f"currencies[{index}]"
         if limits.currency in seen:
-            errors.append(FieldError(f"{where}.currency", f"{limits.currency} is listed twice"))
+            message = f"{limits.currency.value} is listed twice"
+            errors.append(FieldError(f"{where}.currency", message, "listed_twice"))
         seen.add(limits.currency)
         if limits.amount_min > limits.amount_max:
-            errors.append(FieldError(f"{where}.amount_min", "amount_min is above amount_max"))
+            message = "amount_min is above amount_max"
+            errors.append(FieldError(f"{where}.amount_min", message, "min_above_max"))
     return errors
 
 
@@ -30,14 +32,16 @@ def _list_errors(terms: ProductTerms) -> list[FieldError]:
         (terms.sectors, terms.excluded_sectors, "sectors"),
     ):
         if accepted is not None and not accepted:
-            errors.append(
-                FieldError(name, f"an empty list accepts nothing; omit {name} to accept all")
-            )
-        both = sorted(set(accepted or ()) & set(excluded))
+            message = f"an empty list accepts nothing; omit {name} to accept all"
+            errors.append(FieldError(name, message, "accepts_nothing"))
+        both = ", ".join(
+            sorted({value.value for value in accepted or ()} & {e.value for e in excluded})
+        )
         if both:
-            errors.append(FieldError(f"excluded_{name}", f"both accepted and excluded: {both}"))
+            message = f"both accepted and excluded: {both}"
+            errors.append(FieldError(f"excluded_{name}", message, "accepted_and_excluded"))
     if len(set(terms.cover_ratios)) != len(terms.cover_ratios):
-        errors.append(FieldError("cover_ratios", "a cover ratio is listed twice"))
+        errors.append(FieldError("cover_ratios", "a cover ratio is listed twice", "listed_twice"))
     return errors
 
 

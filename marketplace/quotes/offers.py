@@ -1,24 +1,30 @@
 """Each product's answer to a quote: one priced offer, or a decline with reasons.
 
-Pure functions over the product terms, the quote facts and the model's risk. A product offers
-at most one cover ratio: the first of the ratios asked for (or of its own menu, when none is
-asked for) that its appetite accepts; every requested ratio it lacks is a reason to decline.
+Pure functions over the product terms, the quote facts and the model's risk. When no ratio is
+asked for, a product offers one cover: at the first ratio of its own menu that its appetite
+accepts (or declines, with the reasons at its first ratio). When ratios are asked for, it
+answers each of them: an offer at each requested ratio it accepts, a decline for each it does
+not (a ratio it lacks is declined ``cover_ratio_not_offered``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from marketplace.kit.money import format_money
 from marketplace.kit.reference import LARGEST_CHARGE_MINOR, SMALLEST_CHARGE_MINOR
 from marketplace.products.in_force import ProductInForce
 from marketplace.products.schemas import CurrencyTerms, ProductTerms
 from marketplace.underwriting.appetite import (
+    AmountLimit,
     AppetiteDecision,
     AppetiteRules,
     CounterOffer,
     DeclineReason,
     InsurerLimit,
+    RatiosLimit,
     assess,
 )
 from marketplace.underwriting.features import QuoteFacts
@@ -54,6 +60,14 @@ class Declined:
     product: ProductInForce
     decision: AppetiteDecision
     cover_ratio: Decimal
+    """The ratio the decision was assessed at (a counter-offer's insured amount is at it)."""
+    requested_ratio: Decimal | None = None
+    """The requested ratio declined, when the product does not offer it at all."""
+
+    @property
+    def declined_ratio(self) -> Decimal:
+        """The ratio this decline answers."""
+        return self.cover_ratio if self.requested_ratio is None else self.requested_ratio
 
 
 def appetite_rules(terms: ProductTerms, limits: CurrencyTerms | None) -> AppetiteRules:
@@ -87,21 +101,10 @@ def pricing_terms(terms: ProductTerms, limits: CurrencyTerms) -> PricingTerms:
     )
 
 
-def _ratios_to_try(
-    terms: ProductTerms, requested: list[float] | None
-) -> tuple[list[Decimal], list[Decimal]]:
-    """(the ratios to try in order, the requested ratios the product does not offer)."""
-    menu = [exact_ratio(r) for r in terms.cover_ratios]
-    if requested is None:
-        return menu, []
-    wanted = list(dict.fromkeys(exact_ratio(r) for r in requested))
-    return [r for r in wanted if r in menu], [r for r in wanted if r not in menu]
-
-
 def _not_offered(
     terms: ProductTerms, missing: list[Decimal], at_default: AppetiteDecision
 ) -> AppetiteDecision:
-    """No requested ratio is on the menu: say so, with the reasons the default ratio would meet.
+    """A requested ratio is not on the menu: say so, with the reasons the default ratio would meet.
 
     When the default ratio would be accepted, the counter-offer names the ratios offered.
     """
@@ -110,7 +113,7 @@ def _not_offered(
     reason = DeclineReason(
         "cover_ratio_not_offered",
         f"Cover ratio {asked} is not offered; offered: {', '.join(offered)}",
-        offered,
+        RatiosLimit(tuple(float(ratio) for ratio in offered)),
     )
     counter = at_default.counter_offer
     if at_default.accepted:
@@ -126,9 +129,10 @@ def _payable(priced: Price, currency: str) -> AppetiteDecision:
         return AppetiteDecision((), None)
     reason = DeclineReason(
         "premium_exceeds_cover",
-        f"The premium would be {priced.premium_minor} {currency} minor units, above the"
-        f" {ceiling} it may be (the insured amount, and at most the largest card payment)",
-        ceiling,
+        f"The premium would be {format_money(priced.premium_minor, currency)}, above the"
+        f" {format_money(ceiling, currency)} it may be (the insured amount, and at most the"
+        " largest card payment)",
+        AmountLimit(ceiling, currency),
     )
     return AppetiteDecision((reason,), None)
 
@@ -139,8 +143,9 @@ def evaluate(
     probability_of_default: float,
     requested_ratios: list[float] | None,
     on_buyer: OnBuyer,
-) -> PricedOffer | Declined:
-    """The product's one offer, or why it declines (with a counter-offer where one exists)."""
+) -> list[PricedOffer | Declined]:
+    """The product's answer (see the module docstring): its one offer or decline when no ratio
+    is asked for, else one offer or decline per requested ratio, in the order asked."""
     terms = product.terms
     limits = terms.limits_in(facts.currency)
     rules = appetite_rules(terms, limits)
@@ -158,9 +163,7 @@ def evaluate(
             buyer_stopped=on_buyer.buyer_stopped,
         )
 
-    candidates, missing = _ratios_to_try(terms, requested_ratios)
-    first: Declined | None = None
-    for cover_ratio in candidates:
+    def at(cover_ratio: Decimal) -> PricedOffer | Declined:
         decision = decide(cover_ratio)
         if decision.accepted and limits is not None:
             priced = price(
@@ -173,8 +176,46 @@ def evaluate(
             decision = _payable(priced, facts.currency)
             if decision.accepted:
                 return PricedOffer(product, cover_ratio, priced)
-        first = first or Declined(product, decision, cover_ratio)
-    if first is None:
-        default_ratio = exact_ratio(terms.cover_ratios[0])
-        return Declined(product, _not_offered(terms, missing, decide(default_ratio)), default_ratio)
+        return Declined(product, decision, cover_ratio)
+
+    if requested_ratios is None:
+        return [_first_offer(at, terms)]
+    return _each_requested(product, at, decide, requested_ratios)
+
+
+def _first_offer(
+    at: Callable[[Decimal], PricedOffer | Declined], terms: ProductTerms
+) -> PricedOffer | Declined:
+    """The offer at the first ratio of the menu accepted, else the decline at the first."""
+    first: Declined | None = None
+    for cover_ratio in (exact_ratio(r) for r in terms.cover_ratios):
+        outcome = at(cover_ratio)
+        if isinstance(outcome, PricedOffer):
+            return outcome
+        first = first or outcome
+    assert first is not None  # a product has at least one cover ratio
     return first
+
+
+def _each_requested(
+    product: ProductInForce,
+    at: Callable[[Decimal], PricedOffer | Declined],
+    decide: Callable[[Decimal], AppetiteDecision],
+    requested: list[float],
+) -> list[PricedOffer | Declined]:
+    """An offer or a decline per requested ratio (a ratio asked twice is answered once); a
+    ratio the product lacks is declined with the reasons its first ratio would meet."""
+    terms = product.terms
+    menu = {exact_ratio(r) for r in terms.cover_ratios}
+    default_ratio = exact_ratio(terms.cover_ratios[0])
+    at_default: AppetiteDecision | None = None
+    outcomes: list[PricedOffer | Declined] = []
+    for cover_ratio in dict.fromkeys(exact_ratio(r) for r in requested):
+        if cover_ratio in menu:
+            outcomes.append(at(cover_ratio))
+            continue
+        if at_default is None:
+            at_default = decide(default_ratio)
+        decision = _not_offered(terms, [cover_ratio], at_default)
+        outcomes.append(Declined(product, decision, default_ratio, cover_ratio))
+    return outcomes

@@ -13,8 +13,17 @@ from marketplace.accounts import repository as accounts
 from marketplace.models.quotes import Offer, Quote
 
 
+def _attributes(model: type[Quote] | type[Offer]) -> tuple[tuple[str, str], ...]:
+    """(column key, attribute name) of each column: ``metadata`` is the attribute
+    ``metadata_`` (declarative classes keep ``metadata`` for themselves)."""
+    return tuple((prop.columns[0].key, prop.key) for prop in model.__mapper__.column_attrs)
+
+
+_ATTRIBUTES = {Quote: _attributes(Quote), Offer: _attributes(Offer)}
+
+
 def _columns(row: Quote | Offer) -> dict[str, Any]:
-    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
+    return {column: getattr(row, name) for column, name in _ATTRIBUTES[type(row)]}
 
 
 _QUOTE_INSERT = insert(Quote.__table__)  # type: ignore[arg-type]

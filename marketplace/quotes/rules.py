@@ -40,6 +40,11 @@ class SellerNotFound(ResourceNotFound):
     pass
 
 
+class SellerRequired(RuleViolation):
+    code = "seller_required"
+    title = "A platform names the seller it quotes for"
+
+
 def tenor_days(invoice: InvoiceIn) -> int:
     return (invoice.due_date - invoice.issue_date).days
 
@@ -77,14 +82,18 @@ SELLERS_CACHE = "sellers_of_platforms"
 
 async def seller_of_quote(
     session: AsyncSession, principal: Principal, seller_id: str | None
-) -> str | None:
-    """The seller of a quote: the caller if it is a seller, else one of the platform's sellers."""
+) -> str:
+    """The seller of a quote: the caller if it is a seller, else the one of the platform's
+    sellers it names (a platform must name one)."""
     if principal.role == "seller":
         if seller_id not in (None, principal.account_id):
             raise SellerNotFound(f"No such seller: {seller_id}", param="seller")
         return principal.account_id
     if seller_id is None:
-        return None
+        raise SellerRequired(
+            "A platform quotes for one of its connected sellers: name it in `seller` (acct_…)",
+            param="seller",
+        )
     cache = caches_of(session).named(SELLERS_CACHE)
     if cache.get((principal.account_id, seller_id)):
         return seller_id

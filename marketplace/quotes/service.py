@@ -13,7 +13,7 @@ commit, and the answer leaves only once they are committed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,7 +25,7 @@ from marketplace.buyers.repository import BuyerOnRecord
 from marketplace.buyers.status import STOPPED
 from marketplace.db import Database
 from marketplace.errors import ResourceNotFound
-from marketplace.kit import idempotency
+from marketplace.kit import idempotency, metadata
 from marketplace.kit.clock import utc_now
 from marketplace.kit.ids import new_id
 from marketplace.kit.normalise import invoice_number_key
@@ -34,6 +34,7 @@ from marketplace.kit.tenancy import Principal
 from marketplace.models.quotes import Offer, Quote
 from marketplace.products.in_force import ProductInForce, ProductsInForce
 from marketplace.quotes import repository, rules, writes
+from marketplace.quotes.decline_limits import limit_document
 from marketplace.quotes.offers import Declined, OnBuyer, PricedOffer, evaluate
 from marketplace.quotes.schemas import QuoteCreate, quote_out
 from marketplace.underwriting.features import QuoteFacts
@@ -87,15 +88,17 @@ def facts_of(data: QuoteCreate, buyer: dict[str, Any]) -> QuoteFacts:
     )
 
 
-def _offer_row(quote_id: str, rank: int, offer: PricedOffer) -> Offer:
+def _offer_row(quote_id: str, rank: int, offer: PricedOffer, now: datetime) -> Offer:
     terms, price = offer.product.terms, offer.price
     return Offer(
         id=new_id("offer"),
         quote_id=quote_id,
         rank=rank,
         product_id=offer.product.product_id,
+        product_name=offer.product.name,
         product_version=offer.product.version,
         insurer_id=offer.product.insurer_id,
+        insurer_name=offer.product.insurer_name,
         cover_ratio=float(offer.cover_ratio),
         insured_amount_minor=price.insured_amount_minor,
         premium_minor=price.premium_minor,
@@ -105,6 +108,7 @@ def _offer_row(quote_id: str, rank: int, offer: PricedOffer) -> Offer:
         overdue_declaration_days=terms.overdue_declaration_days,
         amicable_collection_days=terms.amicable_collection_days,
         pricing=msgspec.to_builtins(price.breakdown),
+        expires_at=_valid_until(now, offer.product),
     )
 
 
@@ -126,11 +130,12 @@ def _decline_document(declined: Declined) -> dict[str, Any]:
         "product": declined.product.product_id,
         "product_version": declined.product.version,
         "insurer": declined.product.insurer_id,
+        "cover_ratio": float(declined.declined_ratio),
         "reasons": [
             {
                 "code": r.code,
                 "message": r.message,
-                "limit": list(r.limit) if isinstance(r.limit, tuple) else r.limit,
+                "limit": limit_document(r.limit),
             }
             for r in declined.decision.reasons
         ],
@@ -138,9 +143,18 @@ def _decline_document(declined: Declined) -> dict[str, Any]:
     }
 
 
-def _expiry(now: datetime, answered: list[ProductInForce]) -> datetime:
-    minutes = min(
-        (p.terms.quote_validity_minutes for p in answered), default=DEFAULT_VALIDITY_MINUTES
+def _valid_until(now: datetime, product: ProductInForce) -> datetime:
+    """An offer's expiry: its product's quote validity from the quote's time."""
+    return now + timedelta(minutes=product.terms.quote_validity_minutes)
+
+
+def _expiry(now: datetime, offers: list[Offer], products: list[ProductInForce]) -> datetime:
+    """The quote's expiry: the latest of its offers'; without offers, the longest validity of
+    the products in force."""
+    if offers:
+        return max(offer.expires_at for offer in offers)
+    minutes = max(
+        (p.terms.quote_validity_minutes for p in products), default=DEFAULT_VALIDITY_MINUTES
     )
     return now + timedelta(minutes=minutes)
 
@@ -176,6 +190,7 @@ async def price_quote(
 ) -> PricedQuote:
     """Price the invoice with every product in force, reading outside any transaction and
     writing nothing; the session's connection is given back once the reads are done."""
+    kept_metadata = metadata.check(data.metadata)
     seller_id = await rules.seller_of_quote(session, principal, data.seller)
     products = await context.products.get(session, principal.livemode)
     longest = max((p.terms.max_tenor_days for p in products), default=None)
@@ -186,16 +201,12 @@ async def price_quote(
     own = registry.merged_facts(known.own_facts, data.buyer, data.invoice.currency.value, now)
     facts = facts_of(data, registry.scoring_facts(own, known.signals))
     risk = context.model.score(facts)
-    outcomes = [
-        evaluate(
-            product,
-            facts,
-            risk.probability_of_default,
-            data.cover_ratios,
-            _on_buyer(known, product.product_id, facts.currency),
+    outcomes: list[PricedOffer | Declined] = []
+    for product in products:
+        on_buyer = _on_buyer(known, product.product_id, facts.currency)
+        outcomes += evaluate(
+            product, facts, risk.probability_of_default, data.cover_ratios, on_buyer
         )
-        for product in products
-    ]
     buyer_id = known.buyer.id if known.buyer else new_id("buyer")
     facts_row = registry.facts_row(
         buyer_id=buyer_id,
@@ -210,6 +221,8 @@ async def price_quote(
         data=data,
         seller_id=seller_id,
         buyer_id=buyer_id,
+        invoice_key=invoice[1],
+        kept_metadata=kept_metadata,
         risk=risk,
         outcomes=outcomes,
         products=products,
@@ -224,6 +237,8 @@ def _rows(
     data: QuoteCreate,
     seller_id: str | None,
     buyer_id: str,
+    invoice_key: str,
+    kept_metadata: dict[str, str],
     risk: RiskAssessment,
     outcomes: list[PricedOffer | Declined],
     products: list[ProductInForce],
@@ -233,14 +248,17 @@ def _rows(
         (o for o in outcomes if isinstance(o, PricedOffer)), key=lambda o: o.price.premium_minor
     )
     declined = [o for o in outcomes if isinstance(o, Declined)]
+    quote_id = new_id("quote")
+    offers = [_offer_row(quote_id, rank, offer, now) for rank, offer in enumerate(offered)]
     quote = Quote(
-        id=new_id("quote"),
+        id=quote_id,
         livemode=principal.livemode,
         account_id=principal.account_id,
         seller_id=seller_id,
         buyer_id=buyer_id,
         status="quoted" if offered else "declined",
         invoice_number=data.invoice.number,
+        invoice_number_key=invoice_key,
         amount_minor=data.invoice.amount,
         currency=data.invoice.currency.value,
         issue_date=data.invoice.issue_date,
@@ -252,10 +270,11 @@ def _rows(
         grade=risk.grade,
         reasons=[msgspec.to_builtins(reason) for reason in risk.reasons],
         declines=[_decline_document(d) for d in declined],
-        expires_at=_expiry(now, [o.product for o in offered] or products),
+        metadata_=kept_metadata,
+        expires_at=_expiry(now, offers, products),
         created_at=now,
     )
-    return quote, [_offer_row(quote.id, rank, offer) for rank, offer in enumerate(offered)]
+    return quote, offers
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,20 +337,33 @@ async def retrieve(session: AsyncSession, principal: Principal, quote_id: str) -
     return QuoteWithOffers(quote, (await repository.offers_of(session, [quote.id]))[quote.id])
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteFilters:
+    """What a list of quotes keeps (None: any): its status as read now, the buyer, the invoice
+    number (compared as ``kit.normalise.invoice_number_key`` compares), metadata pairs."""
+
+    status: str | None = None
+    buyer_id: str | None = None
+    invoice_number: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
 async def list_quotes(
     session: AsyncSession,
     principal: Principal,
     *,
-    status: str | None,
-    buyer_id: str | None,
+    filters: QuoteFilters,
     page: PageRequest,
     now: datetime,
 ) -> Page[QuoteWithOffers]:
     query = repository.visible_query(principal.livemode, principal.account_id)
-    if status is not None:
-        query = repository.with_status(query, status, now)
-    if buyer_id is not None:
-        query = query.where(Quote.buyer_id == buyer_id)
+    if filters.status is not None:
+        query = repository.with_status(query, filters.status, now)
+    if filters.buyer_id is not None:
+        query = query.where(Quote.buyer_id == filters.buyer_id)
+    if filters.invoice_number is not None:
+        query = query.where(Quote.invoice_number_key == invoice_number_key(filters.invoice_number))
+    query = query.where(*metadata.matching(Quote.metadata_, filters.metadata))
     found = await paginate(session, query, Quote.id, page)
     offers = await repository.offers_of(session, [q.id for q in found.items])
     return Page([QuoteWithOffers(q, offers[q.id]) for q in found.items], found.has_more)

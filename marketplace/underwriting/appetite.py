@@ -2,26 +2,28 @@
 
 ``assess`` checks a product's rules against the quote and the model's risk and returns every
 rule crossed (not just the first), each as a ``DeclineReason`` with a stable code, a sentence
-and the limit crossed (amounts in messages are minor units of the invoice currency):
+for people (amounts in it as ``EUR 250,000.00``: ``kit.money.format_money``) and the limit
+crossed, typed by what it is (an ``AmountLimit`` in minor units of the invoice currency, a
+``DaysLimit``, a ``RatioLimit``, or a ``ValuesLimit`` of the values accepted or excluded):
 
-=======================  ===============================================  ==================
+=======================  ===============================================  ===================
 code                     when                                             limit
-=======================  ===============================================  ==================
-currency_not_supported   the invoice currency is not one of the product's the currencies
-country_excluded         the buyer country is excluded, not accepted,     the accepted or
+=======================  ===============================================  ===================
+currency_not_supported   the invoice currency is not one of the product's values: accepted
+country_excluded         the buyer country is excluded, not accepted,     values: accepted or
                          or unknown while the product lists countries     excluded countries
-sector_excluded          the same for the buyer's NACE sector             the sectors
-amount_below_minimum     amount < amount_min_minor                        amount_min_minor
-amount_above_maximum     amount > amount_max_minor                        amount_max_minor
-tenor_too_long           tenor > max_tenor_days                           max_tenor_days
-risk_too_high            probability of default > the product's maximum   the maximum
-capacity_exceeded        insured amount > the buyer capacity still free   available capacity
-buyer_limit_reduced      insured amount > what the insurer's own limit    the insurer's limit
-                         on the buyer leaves (when that is less than the
+sector_excluded          the same for the buyer's NACE sector             values: the sectors
+amount_below_minimum     amount < amount_min_minor                        amount
+amount_above_maximum     amount > amount_max_minor                        amount
+tenor_too_long           tenor > max_tenor_days                           days
+risk_too_high            probability of default > the product's maximum   ratio: the maximum
+capacity_exceeded        insured amount > the buyer capacity still free   amount: available
+buyer_limit_reduced      insured amount > what the insurer's own limit    amount: the
+                         on the buyer leaves (when that is less than the  insurer's limit
                          capacity still free)
-buyer_stopped            the buyer's monitoring status stops new cover,   0
+buyer_stopped            the buyer's monitoring status stops new cover,   amount: 0
                          or the insurer's own limit on it is 0
-=======================  ===============================================  ==================
+=======================  ===============================================  ===================
 
 A counter-offer exists when every reason is curable by a smaller invoice or a shorter tenor
 (``amount_above_maximum``, ``capacity_exceeded``, ``buyer_limit_reduced``,
@@ -36,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, localcontext
 
+from marketplace.kit.money import format_money
 from marketplace.underwriting.features import QuoteFacts
 from marketplace.underwriting.pricing import PRECISION_DIGITS, insured_amount_minor
 
@@ -44,7 +47,43 @@ CURABLE = frozenset(
 )
 AMOUNT_CAPS = frozenset(("amount_above_maximum", "capacity_exceeded", "buyer_limit_reduced"))
 
-Limit = int | float | tuple[str, ...]
+
+@dataclass(frozen=True, slots=True)
+class AmountLimit:
+    """An amount in minor units of ``currency``."""
+
+    amount_minor: int
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class DaysLimit:
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class RatioLimit:
+    """A ratio between 0 and 1 (a probability of default)."""
+
+    ratio: float
+
+
+@dataclass(frozen=True, slots=True)
+class RatiosLimit:
+    """The ratios offered (cover ratios), as numbers."""
+
+    ratios: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ValuesLimit:
+    """The values accepted or, when ``excluded``, the values excluded."""
+
+    values: tuple[str, ...]
+    excluded: bool = False
+
+
+Limit = AmountLimit | DaysLimit | RatioLimit | RatiosLimit | ValuesLimit
 
 
 @dataclass(frozen=True)
@@ -123,7 +162,9 @@ def assess(
     reasons = (
         *_market_reasons(rules, facts),
         *_size_reasons(rules, facts),
-        *_room_reasons(insured, available_capacity_minor, insurer_limit, buyer_stopped),
+        *_room_reasons(
+            insured, facts.currency, available_capacity_minor, insurer_limit, buyer_stopped
+        ),
         *_risk_reasons(rules, probability_of_default),
     )
     counter = _counter_offer(rules, facts, reasons, cover_ratio, room)
@@ -145,20 +186,20 @@ def _listed(
     excluded: frozenset[str],
 ) -> Iterator[DeclineReason]:
     if value is not None and value in excluded:
-        yield DeclineReason(code, f"Buyer {kind} {value} is excluded", tuple(sorted(excluded)))
+        limit = ValuesLimit(tuple(sorted(excluded)), excluded=True)
+        yield DeclineReason(code, f"Buyer {kind} {value} is excluded", limit)
     elif accepted is not None and (value is None or value not in accepted):
         shown = "not given" if value is None else f"{value} is not accepted"
         allowed = ", ".join(sorted(accepted))
-        yield DeclineReason(
-            code, f"Buyer {kind} {shown}; accepted: {allowed}", tuple(sorted(accepted))
-        )
+        message = f"Buyer {kind} {shown}; accepted: {allowed}"
+        yield DeclineReason(code, message, ValuesLimit(tuple(sorted(accepted))))
 
 
 def _market_reasons(rules: AppetiteRules, facts: QuoteFacts) -> Iterator[DeclineReason]:
     if facts.currency not in rules.currencies:
         supported = tuple(sorted(rules.currencies))
         message = f"Currency {facts.currency} is not supported; supported: {', '.join(supported)}"
-        yield DeclineReason("currency_not_supported", message, supported)
+        yield DeclineReason("currency_not_supported", message, ValuesLimit(supported))
     yield from _listed(
         "country_excluded",
         "country",
@@ -172,38 +213,50 @@ def _market_reasons(rules: AppetiteRules, facts: QuoteFacts) -> Iterator[Decline
 
 
 def _size_reasons(rules: AppetiteRules, facts: QuoteFacts) -> Iterator[DeclineReason]:
-    amount, tenor = facts.amount_minor, facts.tenor_days
+    amount, tenor, currency = facts.amount_minor, facts.tenor_days, facts.currency
+    invoice = format_money(amount, currency)
     if amount < rules.amount_min_minor:
-        message = f"Invoice amount {amount:,} is below the minimum of {rules.amount_min_minor:,}"
-        yield DeclineReason("amount_below_minimum", message, rules.amount_min_minor)
+        minimum = format_money(rules.amount_min_minor, currency)
+        message = f"Invoice amount {invoice} is below the minimum of {minimum}"
+        limit = AmountLimit(rules.amount_min_minor, currency)
+        yield DeclineReason("amount_below_minimum", message, limit)
     if rules.amount_max_minor is not None and amount > rules.amount_max_minor:
-        message = f"Invoice amount {amount:,} is above the maximum of {rules.amount_max_minor:,}"
-        yield DeclineReason("amount_above_maximum", message, rules.amount_max_minor)
+        maximum = format_money(rules.amount_max_minor, currency)
+        message = f"Invoice amount {invoice} is above the maximum of {maximum}"
+        limit = AmountLimit(rules.amount_max_minor, currency)
+        yield DeclineReason("amount_above_maximum", message, limit)
     if rules.max_tenor_days is not None and tenor > rules.max_tenor_days:
         message = f"Tenor of {tenor} days is longer than the maximum of {rules.max_tenor_days}"
-        yield DeclineReason("tenor_too_long", message, rules.max_tenor_days)
+        yield DeclineReason("tenor_too_long", message, DaysLimit(rules.max_tenor_days))
 
 
 def _room_reasons(
-    insured: int, capacity: int | None, limit: InsurerLimit | None, stopped: bool
+    insured: int, currency: str, capacity: int | None, limit: InsurerLimit | None, stopped: bool
 ) -> Iterator[DeclineReason]:
     """At most one reason: the buyer is stopped, or the tighter of capacity and limit is hit."""
     if stopped or (limit is not None and limit.amount_minor == 0):
         why = "its monitoring status stops new cover" if stopped else "the insurer's limit is 0"
-        yield DeclineReason("buyer_stopped", f"No new cover on this buyer: {why}", 0)
+        message = f"No new cover on this buyer: {why}"
+        yield DeclineReason("buyer_stopped", message, AmountLimit(0, currency))
         return
     room = _room(capacity, limit)
     if room is None or insured <= room:
         return
+    insured_text = format_money(insured, currency)
     if limit is not None and (capacity is None or limit.available_minor < capacity):
         message = (
-            f"Insured amount {insured:,} exceeds the {limit.available_minor:,} that the"
-            f" insurer's limit of {limit.amount_minor:,} on this buyer leaves"
+            f"Insured amount {insured_text} exceeds the"
+            f" {format_money(limit.available_minor, currency)} that the insurer's limit of"
+            f" {format_money(limit.amount_minor, currency)} on this buyer leaves"
         )
-        yield DeclineReason("buyer_limit_reduced", message, limit.amount_minor)
+        limit_crossed = AmountLimit(limit.amount_minor, currency)
+        yield DeclineReason("buyer_limit_reduced", message, limit_crossed)
         return
-    message = f"Insured amount {insured:,} exceeds the buyer capacity available, {room:,}"
-    yield DeclineReason("capacity_exceeded", message, room)
+    message = (
+        f"Insured amount {insured_text} exceeds the buyer capacity available,"
+        f" {format_money(room, currency)}"
+    )
+    yield DeclineReason("capacity_exceeded", message, AmountLimit(room, currency))
 
 
 def _risk_reasons(rules: AppetiteRules, probability: float) -> Iterator[DeclineReason]:
@@ -212,7 +265,7 @@ def _risk_reasons(rules: AppetiteRules, probability: float) -> Iterator[DeclineR
             f"Probability of default {probability:.2%} is above the product's maximum "
             f"of {rules.max_probability_of_default:.2%}"
         )
-        yield DeclineReason("risk_too_high", message, rules.max_probability_of_default)
+        yield DeclineReason("risk_too_high", message, RatioLimit(rules.max_probability_of_default))
 
 
 def largest_amount_within(capacity_minor: int, cover_ratio: Decimal) -> int:
@@ -244,6 +297,8 @@ def _counter_offer(
         if max_amount < max(rules.amount_min_minor, 1):
             return None
     max_tenor = rules.max_tenor_days if "tenor_too_long" in codes else None
-    parts = [f"an invoice of at most {max_amount:,}"] if max_amount is not None else []
+    parts = []
+    if max_amount is not None:
+        parts.append(f"an invoice of at most {format_money(max_amount, facts.currency)}")
     parts += [f"a tenor of at most {max_tenor} days"] if max_tenor is not None else []
     return CounterOffer(max_amount, max_tenor, "Insurable with " + " and ".join(parts))

@@ -9,13 +9,15 @@ from typing import Any
 
 from tests.conftest import Tenant
 from tests.factories import quote_request, registration_number
+from tests.fixtures.market import for_seller
 
 TODAY = dt.datetime.now(dt.UTC).date()
 SOURCE = "Tribunal de commerce de Paris"
 
 
 async def quoted(client, tenant: Tenant, **fields: Any) -> dict[str, Any]:
-    response = await client.post("/v1/quotes", headers=tenant.headers, json=quote_request(**fields))
+    body = for_seller(tenant, quote_request(**fields))
+    response = await client.post("/v1/quotes", headers=tenant.headers, json=body)
     assert response.status_code == 201, response.text
     return dict(response.json())
 

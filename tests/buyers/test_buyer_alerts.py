@@ -4,25 +4,30 @@ else hears anything. An insolvency opens a claim on every paid cover on the buye
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from tests.buyers.monitoring import alerts_seen, buyer_of, covered, limited, signalled
 from tests.factories import registration_number
+from tests.fixtures.market import platform_with_seller
 
 
 @pytest.fixture
 async def holders(client, market, new_tenant) -> dict[str, Any]:
     """One buyer covered by the market's seller (Atlas), a rival platform (Atlas) and the
-    market's platform itself (Helios); a stranger platform and an operator."""
+    market's platform itself for another of its sellers (Helios); a stranger platform and an
+    operator."""
     reg = registration_number()
-    rival = await new_tenant("platform")
+    rival = await platform_with_seller(new_tenant)
     atlas, helios = market.product_id("Atlas"), market.product_id("Helios")
+    other_seller = await new_tenant("seller", platform=market.platform.account_id)
+    for_other = replace(market.platform, seller=other_seller.account_id)
     covers = {
         "seller": await covered(client, market.seller, atlas, registration_number=reg),
         "rival": await covered(client, rival, atlas, registration_number=reg),
-        "platform": await covered(client, market.platform, helios, registration_number=reg),
+        "platform": await covered(client, for_other, helios, registration_number=reg),
     }
     return {
         "buyer": covers["seller"]["buyer"],

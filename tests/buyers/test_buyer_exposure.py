@@ -3,19 +3,20 @@ while ``available`` stays what the marketplace can still insure."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from tests.factories import quote_request, registration_number
+from tests.fixtures.market import for_seller, platform_with_seller
 from tests.helpers import assert_problem
 
 
 async def _cover(client, tenant, reg: str, product_id: str) -> dict[str, Any]:
     """Quote the buyer for a new invoice and bind the offer of ``product_id``."""
-    quoted = await client.post(
-        "/v1/quotes", headers=tenant.headers, json=quote_request(registration_number=reg)
-    )
+    body = for_seller(tenant, quote_request(registration_number=reg))
+    quoted = await client.post("/v1/quotes", headers=tenant.headers, json=body)
     assert quoted.status_code == 201, quoted.text
     quote = quoted.json()
     offer = next(o for o in quote["offers"] if o["product"] == product_id)
@@ -42,14 +43,16 @@ async def _exposure(client, tenant, buyer_id: str) -> dict[str, tuple[int, int]]
 @pytest.fixture
 async def covered(client, market, new_tenant) -> dict[str, Any]:
     """One buyer covered three times: by the market's seller (Atlas), by a rival platform
-    (Atlas) and by the market's platform itself (Helios)."""
+    (Atlas) and by the market's platform itself for another of its sellers (Helios)."""
     reg = registration_number()
-    rival = await new_tenant("platform")
+    rival = await platform_with_seller(new_tenant)
     atlas, helios = market.product_id("Atlas"), market.product_id("Helios")
+    other_seller = await new_tenant("seller", platform=market.platform.account_id)
+    for_other = replace(market.platform, seller=other_seller.account_id)
     covers = {
         "seller": await _cover(client, market.seller, reg, atlas),
         "rival": await _cover(client, rival, reg, atlas),
-        "platform": await _cover(client, market.platform, reg, helios),
+        "platform": await _cover(client, for_other, reg, helios),
     }
     insured = {who: cover["insured_amount"] for who, cover in covers.items()}
     return {"buyer": covers["seller"]["buyer"], "rival": rival, "insured": insured}

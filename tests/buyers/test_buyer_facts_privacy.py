@@ -6,9 +6,11 @@ import copy
 from typing import Any
 
 from tests.factories import quote_request
+from tests.fixtures.market import for_seller, platform_with_seller
 
 
 async def _quote(client, tenant, body) -> dict[str, Any]:
+    body = for_seller(tenant, body)
     response = await client.post("/v1/quotes", headers=tenant.headers, json=body)
     assert response.status_code == 201, response.text
     return dict(response.json())
@@ -35,7 +37,7 @@ async def test_a_rival_quoting_only_the_identity_reads_none_of_the_facts(
 ):
     first = quote_request(name="Acme Secret Holdings SAS", annual_revenue=987_654_321)
     mine = await _quote(client, market.platform, first)
-    rival = await new_tenant("platform")
+    rival = await platform_with_seller(new_tenant)
     theirs = await _quote(client, rival, _identity_only(first))
     assert theirs["buyer"] == mine["buyer"]
     # Scored on what the rival said (nothing), not on what the first platform said.
@@ -57,7 +59,7 @@ async def test_a_rival_reporting_50_incidents_does_not_move_another_platforms_qu
 ):
     first = quote_request()
     before = await _quote(client, market.platform, first)
-    rival = await new_tenant("platform")
+    rival = await platform_with_seller(new_tenant)
     await _quote(client, rival, _identity_only(first, payment_incidents_12m=50))
     again = await _quote(client, market.platform, _identity_only(first))
     assert _risk(again) == _risk(before)
@@ -69,7 +71,7 @@ async def test_a_rival_reporting_50_incidents_does_not_move_another_platforms_qu
 async def test_the_operator_reads_every_accounts_facts(client, market, new_tenant):
     first = quote_request()
     mine = await _quote(client, market.platform, first)
-    rival = await new_tenant("platform")
+    rival = await platform_with_seller(new_tenant)
     theirs = await _quote(client, rival, _identity_only(first, employees=7))
     operator = await new_tenant("operator")
     seen = (await client.get(f"/v1/buyers/{mine['buyer']}", headers=operator.headers)).json()

@@ -52,7 +52,8 @@ async def test_binds_are_held_to_the_insurers_limit(client, market):
     await limited(client, market.insurers["Atlas"], first["buyer"], atlas, limit)
 
     over = await bind(client, market.platform, big, by_product(big)[0][atlas])
-    assert_problem(over, 409, "insufficient_capacity", "offer")
+    problem = assert_problem(over, 409, "insufficient_capacity", "offer")
+    assert f"capacity of EUR {limit // 100:,}.{limit % 100:02d}" in problem["detail"]
 
     under = await bind(client, market.platform, small, by_product(small)[0][atlas])
     assert under.status_code == 201, under.text

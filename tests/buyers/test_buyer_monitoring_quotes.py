@@ -9,7 +9,7 @@ import pytest
 
 from tests.buyers.monitoring import TODAY, buyer_of, covered, limited, quoted, signalled
 from tests.factories import registration_number
-from tests.fixtures.market import by_product, codes
+from tests.fixtures.market import by_product, codes, platform_with_seller
 
 
 def _risk(quote: dict) -> float:
@@ -19,7 +19,7 @@ def _risk(quote: dict) -> float:
 async def test_a_payment_default_raises_every_tenants_next_probability_of_default(
     client, market, new_tenant
 ):
-    reg, rival = registration_number(), await new_tenant("platform")
+    reg, rival = registration_number(), await platform_with_seller(new_tenant)
     before = {
         t: _risk(await quoted(client, t, registration_number=reg)) for t in (market.platform, rival)
     }
@@ -96,7 +96,7 @@ async def test_a_stopped_buyer_is_declined_by_every_product(
         assert "buyer_stopped" in codes(decline)
         assert decline["counter_offer"] is None
         stopped = next(r for r in decline["reasons"] if r["code"] == "buyer_stopped")
-        assert stopped["limit"] == 0
+        assert stopped["limit"] == {"kind": "amount", "amount": 0, "currency": "EUR"}
 
 
 async def test_a_buyer_on_watch_still_gets_offers(client, market, new_tenant):
@@ -120,7 +120,7 @@ async def test_an_insurers_limit_declines_its_product_with_a_counter_offer(clien
     assert atlas not in offers
     assert codes(declines[atlas]) == {"buyer_limit_reduced"}
     [reason] = declines[atlas]["reasons"]
-    assert reason["limit"] == limit
+    assert reason["limit"] == {"kind": "amount", "amount": limit, "currency": "EUR"}
     counter = declines[atlas]["counter_offer"]
     assert counter["max_insured_amount"] <= limit - cover["insured_amount"]
     assert market.product_id("Helios") in offers  # another insurer's product is not limited

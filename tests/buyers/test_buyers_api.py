@@ -6,10 +6,12 @@ import secrets
 
 from marketplace.models import BuyerExposure
 from tests.factories import quote_request
+from tests.fixtures.market import for_seller
 from tests.helpers import assert_problem
 
 
 async def _quote(client, tenant, body):
+    body = for_seller(tenant, body)
     response = await client.post("/v1/quotes", headers=tenant.headers, json=body)
     assert response.status_code == 201, response.text
     return response.json()

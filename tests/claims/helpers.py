@@ -10,7 +10,7 @@ from typing import Any
 from tests.conftest import Tenant
 from tests.covers.helpers import bound
 from tests.factories import product_terms, quote_request
-from tests.fixtures.market import make_product
+from tests.fixtures.market import make_product, platform_with_seller
 
 TERMS = {
     "cover_ratios": [0.9],
@@ -33,7 +33,7 @@ class Parties:
 async def parties(client, new_tenant, **terms: Any) -> Parties:
     insurer = await new_tenant("insurer")
     product = await make_product(client, insurer, product_terms(**(TERMS | terms)))
-    return Parties(insurer, await new_tenant("platform"), product)
+    return Parties(insurer, await platform_with_seller(new_tenant), product)
 
 
 async def active_cover(

@@ -131,6 +131,7 @@ async def test_recoveries_and_credit_notes_before_approval_lower_the_indemnity(c
         client, who.insurer, claim["id"], "payouts", {"amount": 630_001, "reference": "A"}
     )
     assert (too_much.status_code, too_much.json()["code"]) == (422, "payout_exceeds_indemnity")
+    assert too_much.json()["detail"].startswith("EUR 6,300.01 is more than the EUR 6,300.00")
     part = {"amount": 300_000, "reference": "A"}
     assert (
         await claim_action(client, who.insurer, claim["id"], "payouts", part)

@@ -9,11 +9,14 @@ from sqlalchemy import select
 
 from marketplace.models import BuyerExposure
 from tests.factories import quote_request
+from tests.fixtures.market import for_seller
 from tests.fixtures.stripe_payloads import payment_intent, post_event
 
 
 async def quoted(client, tenant, body=None) -> dict[str, Any]:
-    response = await client.post("/v1/quotes", headers=tenant.headers, json=body or quote_request())
+    """A quote by ``tenant`` (a platform's names its seller, ``tenant.seller``)."""
+    body = for_seller(tenant, body or quote_request())
+    response = await client.post("/v1/quotes", headers=tenant.headers, json=body)
     assert response.status_code == 201, response.text
     return dict(response.json())
 

@@ -17,7 +17,7 @@ from marketplace.kit.sql import insert_ignore
 from marketplace.models import BuyerExposure, Cover
 from tests.covers.helpers import bind, quoted
 from tests.factories import product_terms, quote_request, registration_number
-from tests.fixtures.market import make_product
+from tests.fixtures.market import make_product, platform_with_seller
 
 BINDS = 50
 FITS = 10
@@ -26,7 +26,7 @@ RATIO = 0.9
 
 
 async def test_concurrent_binds_never_exceed_the_buyer_capacity(client, new_tenant, database):
-    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    insurer, platform = await new_tenant("insurer"), await platform_with_seller(new_tenant)
     insured = int(AMOUNT * RATIO)
     terms = product_terms(cover_ratios=[RATIO])
     terms["currencies"][0].update(amount_max=AMOUNT, buyer_capacity=insured * FITS)
@@ -120,7 +120,7 @@ async def test_reservations_from_separate_connections_never_overbook(
 ):
     """The conditional update holds the limit under real concurrency on this database; the
     same race with a read-then-write overbooks, which shows the race is real."""
-    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    insurer, platform = await new_tenant("insurer"), await platform_with_seller(new_tenant)
     product = await make_product(client, insurer, product_terms())
     quote = await quoted(client, platform, quote_request())
     key = ExposureKey(quote["buyer"], product["id"], "EUR")

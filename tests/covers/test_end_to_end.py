@@ -53,9 +53,14 @@ def test_a_test_card_pays_the_webhook_confirms_and_a_cancel_refunds(live_server)
     insurer, platform = _tenant(env, "insurer"), _tenant(env, "platform")
     product = httpx.post(f"{url}/v1/products", headers=insurer, json=product_terms())
     assert product.status_code == 201
+    seller = httpx.post(
+        f"{url}/v1/accounts", headers=platform, json={"role": "seller", "name": "S"}
+    )
+    assert seller.status_code == 201, seller.text
 
     def bind(card):
-        quote = httpx.post(f"{url}/v1/quotes", headers=platform, json=quote_request()).json()
+        body = quote_request(seller=seller.json()["id"])
+        quote = httpx.post(f"{url}/v1/quotes", headers=platform, json=body).json()
         assert quote["status"] == "quoted", quote
         body = {"quote": quote["id"], "offer": quote["offers"][0]["id"], "payment_method": card}
         response = httpx.post(f"{url}/v1/covers", headers=platform, json=body)

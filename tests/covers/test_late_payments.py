@@ -12,7 +12,7 @@ from marketplace.covers import jobs, lifecycle
 from marketplace.models import Cover, Product
 from tests.covers.helpers import bind, bound, exposure_of, notify, pay_at_stripe, quoted, read
 from tests.factories import product_terms, quote_request
-from tests.fixtures.market import make_product
+from tests.fixtures.market import make_product, platform_with_seller
 
 
 async def _lapse(database, gateway, cover) -> None:
@@ -59,7 +59,7 @@ async def test_a_premium_paid_after_a_failure_activates_the_cover_again(
 async def test_a_late_premium_that_cannot_reserve_capacity_leaves_the_quote_free(
     client, new_tenant, database, gateway, ledger
 ):
-    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    insurer, platform = await new_tenant("insurer"), await platform_with_seller(new_tenant)
     terms = product_terms(cover_ratios=[0.9])
     terms["currencies"][0].update(amount_max=1_000_000, buyer_capacity=900_000)
     await make_product(client, insurer, terms)

@@ -8,6 +8,7 @@ import secrets
 
 from tests.covers.helpers import bind, bound, quoted
 from tests.factories import quote_request
+from tests.fixtures.market import platform_with_seller
 from tests.helpers import assert_problem
 
 
@@ -48,7 +49,7 @@ async def test_an_invoice_number_needs_a_letter_or_digit(client, market):
         response = await client.post(
             "/v1/quotes",
             headers=market.platform.headers,
-            json=_same_invoice(quote_request(), number),
+            json=_same_invoice(market.quote_request(), number),
         )
         assert_problem(response, 422, "validation_error", param="invoice.number")
 
@@ -72,7 +73,7 @@ async def test_another_sellers_invoice_with_the_same_number_is_another_invoice(
 ):
     body = quote_request()
     await bound(client, market.platform, body)
-    other = await new_tenant("platform")
+    other = await platform_with_seller(new_tenant)
     quote = await quoted(client, other, body)
     assert quote["invoice_covered_by"] is None
     assert (await bind(client, other, quote)).status_code == 201

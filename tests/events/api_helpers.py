@@ -4,6 +4,7 @@ and deliveries written the way the app and the worker write them."""
 from __future__ import annotations
 
 import ipaddress
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -37,7 +38,7 @@ async def live_key(database, tenant: Tenant) -> Tenant:
     async with database.writer_session() as session:
         created = await accounts.create_api_key(session, SYSTEM, tenant.account_id, True, None)
         await session.commit()
-    return Tenant(tenant.account_id, tenant.role, created.secret)
+    return replace(tenant, secret=created.secret)
 
 
 async def create_endpoint(client, tenant: Tenant, **fields: Any) -> dict[str, Any]:

@@ -45,7 +45,7 @@ async def test_a_paid_cover_is_created_then_activated_as_its_get_shows_it(
     assert created.data["previous_attributes"] is None
     assert (activated.account_id, activated.seller_id, activated.insurer_id) == (
         market.platform.account_id,
-        None,
+        market.seller.account_id,
         cover["insurer"],
     )
 

@@ -14,13 +14,13 @@ from marketplace.buyers import repository
 from marketplace.kit import inline_read
 from marketplace.kit.ids import new_id
 from marketplace.models import Buyer, BuyerExposure, BuyerLimit, BuyerSignal
-from tests.factories import quote_request
 
 
 async def _buyer_with_everything(client, market, database) -> Buyer:
     """A buyer on record with facts, a bureau score signal, an exposure and a limit: every
     column of the read has a value, of every type it converts (dates, times, booleans)."""
-    quoted = await client.post("/v1/quotes", headers=market.platform.headers, json=quote_request())
+    body = market.quote_request()
+    quoted = await client.post("/v1/quotes", headers=market.platform.headers, json=body)
     assert quoted.status_code == 201, quoted.text
     insurer = market.insurers["Atlas"].account_id
     async with database.writer_session() as session:
@@ -115,7 +115,7 @@ async def test_a_failing_inline_read_falls_back_to_the_session(client, market, r
     broken = sqlite3.connect(":memory:", check_same_thread=False)
     broken.close()  # every statement on it raises sqlite3.ProgrammingError
     served.inline_reader._connection = broken
-    body = quote_request()
+    body = market.quote_request()
     first = await client.post("/v1/quotes", headers=market.platform.headers, json=body)
     assert first.status_code == 201, first.text
     assert served.inline_reader._connection is None  # dropped; the next read opens a new one

@@ -57,19 +57,20 @@ async def test_the_api_refuses_both_with_their_own_codes_and_writes_nothing(
     client, new_tenant, count_rows
 ):
     platform = await new_tenant("platform")
+    seller = await new_tenant("seller", platform=platform.account_id)
     today = dt.datetime.now(dt.UTC).date()
     before = await count_rows(Quote)
     ahead = today + dt.timedelta(days=MAX_ISSUE_DAYS_AHEAD + 1)
     too_far = await client.post(
         "/v1/quotes",
         headers=platform.headers,
-        json=_with_dates(ahead, ahead + dt.timedelta(days=60)),
+        json=_with_dates(ahead, ahead + dt.timedelta(days=60)) | {"seller": seller.account_id},
     )
     assert_problem(too_far, 422, "issue_date_too_far_ahead", param="invoice.issue_date")
     due_today = await client.post(
         "/v1/quotes",
         headers=platform.headers,
-        json=_with_dates(today - dt.timedelta(days=30), today),
+        json=_with_dates(today - dt.timedelta(days=30), today) | {"seller": seller.account_id},
     )
     body = assert_problem(due_today, 422, "due_date_in_past", param="invoice.due_date")
     assert "not after today" in body["detail"]

@@ -6,10 +6,11 @@ import pytest
 
 from marketplace.models import BuyerExposure
 from tests.factories import RISKY_BUYER, product_terms, quote_request
-from tests.fixtures.market import by_product, codes, make_product
+from tests.fixtures.market import by_product, codes, for_seller, make_product
 
 
 async def _declines(client, market, body):
+    body = for_seller(market.platform, body)
     response = await client.post("/v1/quotes", headers=market.platform.headers, json=body)
     assert response.status_code == 201, response.text
     return response.json(), by_product(response.json())[1]
@@ -18,13 +19,38 @@ async def _declines(client, market, body):
 @pytest.mark.parametrize(
     ("insurer", "body", "code", "limit"),
     [
-        ("Atlas", quote_request(currency="GBP"), "currency_not_supported", ["EUR"]),
+        (
+            "Atlas",
+            quote_request(currency="GBP"),
+            "currency_not_supported",
+            {"kind": "accepted", "values": ["EUR"]},
+        ),
         ("Northwind", quote_request(country="US"), "country_excluded", None),
-        ("Helios", quote_request(sector="J"), "sector_excluded", ["C", "F", "G", "H"]),
-        ("Northwind", quote_request(amount=300_000), "amount_below_minimum", 500_000),
-        ("Helios", quote_request(amount=20_000_000), "amount_above_maximum", 10_000_000),
-        ("Atlas", quote_request(days=150), "tenor_too_long", 120),
-        ("Northwind", quote_request(**RISKY_BUYER), "risk_too_high", 0.03),
+        (
+            "Helios",
+            quote_request(sector="J"),
+            "sector_excluded",
+            {"kind": "accepted", "values": ["C", "F", "G", "H"]},
+        ),
+        (
+            "Northwind",
+            quote_request(amount=300_000),
+            "amount_below_minimum",
+            {"kind": "amount", "amount": 500_000, "currency": "EUR"},
+        ),
+        (
+            "Helios",
+            quote_request(amount=20_000_000),
+            "amount_above_maximum",
+            {"kind": "amount", "amount": 10_000_000, "currency": "EUR"},
+        ),
+        ("Atlas", quote_request(days=150), "tenor_too_long", {"kind": "days", "days": 120}),
+        (
+            "Northwind",
+            quote_request(**RISKY_BUYER),
+            "risk_too_high",
+            {"kind": "ratio", "ratio": 0.03},
+        ),
     ],
 )
 async def test_each_decline_names_its_rule_and_limit(client, market, insurer, body, code, limit):
@@ -63,7 +89,11 @@ async def test_capacity_left_on_the_buyer_limits_the_offer(client, market, new_t
     quote, declines = await _declines(client, market, quote_request(amount=2_000_000))
     decline = declines[product["id"]]
     assert codes(decline) == {"capacity_exceeded"}
-    assert decline["reasons"][0]["limit"] == 1_000_000
+    assert decline["reasons"][0]["limit"] == {
+        "kind": "amount",
+        "amount": 1_000_000,
+        "currency": "EUR",
+    }
     # the largest invoice whose insured amount floor(amount x 0.9) fits 1,000,000
     assert decline["counter_offer"]["max_invoice_amount"] == 1_111_112
     assert decline["counter_offer"]["max_insured_amount"] == 1_000_000
@@ -86,5 +116,9 @@ async def test_capacity_left_on_the_buyer_limits_the_offer(client, market, new_t
     assert second["buyer"] == quote["buyer"]
     decline = declines[product["id"]]
     assert codes(decline) == {"capacity_exceeded"}
-    assert decline["reasons"][0]["limit"] == 400_000
+    assert decline["reasons"][0]["limit"] == {
+        "kind": "amount",
+        "amount": 400_000,
+        "currency": "EUR",
+    }
     assert decline["counter_offer"]["max_insured_amount"] == 400_000

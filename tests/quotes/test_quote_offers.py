@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 from tests.factories import RISKY_BUYER, product_terms, quote_request
-from tests.fixtures.market import by_product, codes, make_product
+from tests.fixtures.market import by_product, codes, for_seller, make_product, platform_with_seller
 from tests.helpers import assert_problem
 
 
 async def _quote(client, market, body):
+    body = for_seller(market.platform, body)
     response = await client.post("/v1/quotes", headers=market.platform.headers, json=body)
     assert response.status_code == 201, response.text
     return response.json()
@@ -77,7 +78,7 @@ async def test_an_amount_over_every_limit_gets_counter_offers(client, market):
 async def test_no_premium_is_priced_below_what_a_card_can_be_charged(client, new_tenant):
     """A product with no minimum premium and no fee, a tiny invoice on a sound buyer: the
     premium is still Stripe's smallest charge in the currency, so the offer can be paid."""
-    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    insurer, platform = await new_tenant("insurer"), await platform_with_seller(new_tenant)
     terms = product_terms(cover_ratios=[0.9])
     terms["currencies"] = [
         limits | {"currency": currency, "amount_min": 100, "minimum_premium": 0, "fixed_fee": 0}
@@ -86,7 +87,7 @@ async def test_no_premium_is_priced_below_what_a_card_can_be_charged(client, new
     ]
     product = await make_product(client, insurer, terms)
     for currency, smallest, amount in (("EUR", 50, 200), ("CZK", 1500, 2000)):
-        body = quote_request(amount=amount, currency=currency)
+        body = quote_request(amount=amount, currency=currency, seller=platform.seller)
         quote = (await client.post("/v1/quotes", headers=platform.headers, json=body)).json()
         [offer] = [o for o in quote["offers"] if o["product"] == product["id"]]
         assert offer["premium"] == smallest
@@ -98,26 +99,27 @@ async def test_no_premium_is_priced_below_what_a_card_can_be_charged(client, new
 async def test_a_premium_that_would_exceed_the_cover_is_a_decline_not_an_offer(client, new_tenant):
     """An invoice of one cent insured at 50 % (nothing insured), and a product whose minimum
     premium is above the invoice: both decline with the premium's ceiling, nothing to bind."""
-    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    insurer, platform = await new_tenant("insurer"), await platform_with_seller(new_tenant)
     terms = product_terms(cover_ratios=[0.5])
     terms["currencies"][0].update(amount_min=1, minimum_premium=10_000)
     product = await make_product(client, insurer, terms)
     for amount, ceiling in ((1, 0), (5_000, 2_500)):
-        body = quote_request(amount=amount)
+        body = quote_request(amount=amount, seller=platform.seller)
         quote = (await client.post("/v1/quotes", headers=platform.headers, json=body)).json()
         assert product["id"] not in {o["product"] for o in quote["offers"]}
         [decline] = [d for d in quote["declines"] if d["product"] == product["id"]]
         assert [(r["code"], r["limit"]) for r in decline["reasons"]] == [
-            ("premium_exceeds_cover", ceiling)
+            ("premium_exceeds_cover", {"kind": "amount", "amount": ceiling, "currency": "EUR"})
         ]
 
 
 async def test_a_product_priced_to_overflow_is_refused_and_breaks_no_quote(client, new_tenant):
     """A target loss ratio of 5e-324 would make every premium it prices overflow 64 bits."""
-    insurer, platform = await new_tenant("insurer"), await new_tenant("platform")
+    insurer, platform = await new_tenant("insurer"), await platform_with_seller(new_tenant)
     terms = product_terms()
     terms["pricing"]["target_loss_ratio"] = 5e-324
     response = await client.post("/v1/products", headers=insurer.headers, json=terms)
     assert_problem(response, 422, "validation_error", param="pricing.target_loss_ratio")
-    quote = await client.post("/v1/quotes", headers=platform.headers, json=quote_request())
+    body = quote_request(seller=platform.seller)
+    quote = await client.post("/v1/quotes", headers=platform.headers, json=body)
     assert quote.status_code == 201

@@ -15,11 +15,13 @@ from marketplace.models import Quote
 from marketplace.underwriting.features import FEATURE_NAMES
 from marketplace.underwriting.model import RiskModel
 from tests.factories import quote_request
+from tests.fixtures.market import for_seller
 from tests.helpers import assert_problem
 
 
 async def _quote(client, tenant, body=None):
-    response = await client.post("/v1/quotes", headers=tenant.headers, json=body or quote_request())
+    body = for_seller(tenant, body or quote_request())
+    response = await client.post("/v1/quotes", headers=tenant.headers, json=body)
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -111,7 +113,8 @@ async def test_a_quote_through_the_sdk(asgi_transport, market):
             headers={"Authorization": f"Bearer {secret}"},
         )
     )
-    answer = await create_quote.asyncio(client=sdk, body=QuoteCreate.from_dict(quote_request()))
+    body = QuoteCreate.from_dict(quote_request(seller=market.seller.account_id))
+    answer = await create_quote.asyncio(client=sdk, body=body)
     assert isinstance(answer, QuoteOut)
     assert len(answer.offers) == 3
     assert answer.offers[0].premium <= answer.offers[-1].premium

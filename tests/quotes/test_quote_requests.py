@@ -8,6 +8,7 @@ import pytest
 
 from marketplace.models import Buyer, Quote
 from tests.factories import quote_request
+from tests.fixtures.market import for_seller
 from tests.helpers import assert_problem
 
 TODAY = dt.datetime.now(dt.UTC).date()
@@ -58,6 +59,7 @@ async def test_a_bad_quote_is_refused_naming_the_field(
     client, market, count_rows, body, status, code, param
 ):
     quotes, buyers = await count_rows(Quote), await count_rows(Buyer)
+    body = for_seller(market.platform, body)
     response = await client.post("/v1/quotes", headers=market.platform.headers, json=body)
     assert_problem(response, status, code, param=param)
     assert (await count_rows(Quote), await count_rows(Buyer)) == (quotes, buyers)
@@ -85,3 +87,21 @@ async def test_a_platform_quotes_for_its_own_sellers_only(client, market, new_te
         json=quote_request() | {"seller": market.seller.account_id},
     )
     assert own.json()["seller"] == market.seller.account_id
+
+
+async def test_a_platform_must_name_the_seller_it_quotes_for(client, market, count_rows):
+    quotes, buyers = await count_rows(Quote), await count_rows(Buyer)
+    response = await client.post(
+        "/v1/quotes", headers=market.platform.headers, json=quote_request()
+    )
+    assert_problem(response, 422, "seller_required", param="seller")
+    assert (await count_rows(Quote), await count_rows(Buyer)) == (quotes, buyers)
+
+
+async def test_a_seller_quotes_for_itself_without_naming_itself(client, market, new_tenant):
+    own = await client.post("/v1/quotes", headers=market.seller.headers, json=quote_request())
+    assert (own.status_code, own.json()["seller"]) == (201, market.seller.account_id)
+    other = await new_tenant("seller", platform=market.platform.account_id)
+    body = quote_request(seller=other.account_id)
+    foreign = await client.post("/v1/quotes", headers=market.seller.headers, json=body)
+    assert_problem(foreign, 404, "resource_not_found", param="seller")

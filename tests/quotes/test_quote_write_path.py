@@ -12,7 +12,6 @@ from sqlalchemy import select
 from marketplace.buyers import registry
 from marketplace.kit.cache import TtlCache
 from marketplace.models import Buyer, BuyerFactSet, IdempotencyRecord, Quote
-from tests.factories import quote_request
 from tests.helpers import assert_problem
 
 
@@ -23,7 +22,7 @@ def _headers(tenant, key: str | None = None) -> dict[str, str]:
 async def test_a_stampede_on_one_key_makes_one_quote_and_every_answer_is_it(
     client, market, count_rows
 ):
-    body = quote_request()
+    body = market.quote_request()
     answers = await asyncio.gather(
         *(
             client.post("/v1/quotes", headers=_headers(market.platform, "stampede"), json=body)
@@ -39,7 +38,7 @@ async def test_a_stampede_on_one_key_makes_one_quote_and_every_answer_is_it(
 
 
 async def test_a_replayed_quote_is_the_stored_answer_byte_for_byte(client, market, count_rows):
-    body = quote_request()
+    body = market.quote_request()
     first = await client.post("/v1/quotes", headers=_headers(market.platform, "k1"), json=body)
     again = await client.post("/v1/quotes", headers=_headers(market.platform, "k1"), json=body)
     assert first.status_code == again.status_code == 201
@@ -49,8 +48,10 @@ async def test_a_replayed_quote_is_the_stored_answer_byte_for_byte(client, marke
 
 
 async def test_one_key_with_another_quote_is_422_and_writes_nothing(client, market, count_rows):
-    await client.post("/v1/quotes", headers=_headers(market.platform, "k2"), json=quote_request())
-    other = quote_request()
+    await client.post(
+        "/v1/quotes", headers=_headers(market.platform, "k2"), json=market.quote_request()
+    )
+    other = market.quote_request()
     other["invoice"]["number"] = "ANOTHER-1"
     response = await client.post("/v1/quotes", headers=_headers(market.platform, "k2"), json=other)
     assert_problem(response, 422, "idempotency_key_reused", param="Idempotency-Key")
@@ -59,7 +60,7 @@ async def test_one_key_with_another_quote_is_422_and_writes_nothing(client, mark
 
 async def test_a_revoked_key_is_refused_at_once_though_it_was_just_used(client, market):
     platform = market.platform
-    quoted = await client.post("/v1/quotes", headers=platform.headers, json=quote_request())
+    quoted = await client.post("/v1/quotes", headers=platform.headers, json=market.quote_request())
     assert quoted.status_code == 201  # the key is now in the process's cache
     keys = await client.get(f"/v1/accounts/{platform.account_id}/keys", headers=platform.headers)
     [key] = keys.json()["data"]
@@ -67,13 +68,15 @@ async def test_a_revoked_key_is_refused_at_once_though_it_was_just_used(client, 
         f"/v1/accounts/{platform.account_id}/keys/{key['id']}/revoke", headers=platform.headers
     )
     assert revoked.status_code == 200, revoked.text
-    refused = await client.post("/v1/quotes", headers=platform.headers, json=quote_request())
+    refused = await client.post("/v1/quotes", headers=platform.headers, json=market.quote_request())
     assert_problem(refused, 401, "api_key_revoked")
 
 
 async def test_a_paused_product_is_out_of_the_very_next_quote(client, market):
     atlas = market.product_id("Atlas")
-    before = await client.post("/v1/quotes", headers=market.platform.headers, json=quote_request())
+    before = await client.post(
+        "/v1/quotes", headers=market.platform.headers, json=market.quote_request()
+    )
     assert atlas in {o["product"] for o in before.json()["offers"]} | {
         d["product"] for d in before.json()["declines"]
     }
@@ -81,7 +84,9 @@ async def test_a_paused_product_is_out_of_the_very_next_quote(client, market):
         f"/v1/products/{atlas}/pause", headers=market.insurers["Atlas"].headers
     )
     assert paused.status_code == 200, paused.text
-    after = await client.post("/v1/quotes", headers=market.platform.headers, json=quote_request())
+    after = await client.post(
+        "/v1/quotes", headers=market.platform.headers, json=market.quote_request()
+    )
     answered = {o["product"] for o in after.json()["offers"]}
     answered |= {d["product"] for d in after.json()["declines"]}
     assert atlas not in answered
@@ -93,7 +98,7 @@ async def test_the_buyers_facts_are_written_only_when_they_change(client, market
             row = (await session.execute(select(BuyerFactSet))).scalar_one()
             return row.updated_at, row.employees
 
-    body = quote_request()
+    body = market.quote_request()
     await client.post("/v1/quotes", headers=market.platform.headers, json=body)
     first = await stored()
     await client.post("/v1/quotes", headers=market.platform.headers, json=body)
@@ -111,7 +116,7 @@ async def test_concurrent_quotes_lose_none_of_each_others_facts(
     """Two quotes at once on one buyer, each giving one new fact, both having read the stored
     facts before either writes: the stored facts hold both (each quote's facts are merged into
     the row by its own write, not over what it read)."""
-    first = quote_request(payment_incidents_12m=0, bureau_score=70)
+    first = market.quote_request(payment_incidents_12m=0, bureau_score=70)
     await client.post("/v1/quotes", headers=market.platform.headers, json=first)
     both_read = asyncio.Barrier(2)
     read = registry.on_record
@@ -123,7 +128,7 @@ async def test_concurrent_quotes_lose_none_of_each_others_facts(
 
     monkeypatch.setattr(registry, "on_record", on_record_then_wait)
     identity = {k: first["buyer"][k] for k in ("country", "registration_number")}
-    incidents, score = quote_request(), quote_request()
+    incidents, score = market.quote_request(), market.quote_request()
     incidents["buyer"] = {**identity, "payment_incidents_12m": 5}
     score["buyer"] = {**identity, "bureau_score": 20}
     answers = await asyncio.gather(
@@ -142,7 +147,7 @@ async def test_concurrent_quotes_lose_none_of_each_others_facts(
 async def test_a_request_that_loses_its_key_registers_no_buyer(client, market, count_rows):
     """Ten quotes at once for ten new buyers with one Idempotency-Key: one is stored, the others
     are refused (422: the key was used with another request), and only its buyer exists."""
-    bodies = [quote_request() for _ in range(10)]
+    bodies = [market.quote_request() for _ in range(10)]
     answers = await asyncio.gather(
         *(
             client.post("/v1/quotes", headers=_headers(market.platform, "one-key"), json=b)
@@ -168,7 +173,7 @@ async def test_a_failing_write_fails_only_its_own_request(client, market, count_
             yield statement, {**values, "buyer_id": None} if broken else values  # NOT NULL
 
     monkeypatch.setattr(writes.QuoteWrites, "rows", rows)
-    bodies = [quote_request() for _ in range(3)]
+    bodies = [market.quote_request() for _ in range(3)]
     for n, body in enumerate(bodies):
         body["invoice"]["number"] = "BREAKS" if n == 1 else f"FINE-{n}"
     answers = await asyncio.gather(

@@ -10,9 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marketplace.underwriting.appetite import (
+    AmountLimit,
     AppetiteDecision,
     AppetiteRules,
     CounterOffer,
+    DaysLimit,
+    RatioLimit,
+    ValuesLimit,
     assess,
     largest_amount_within,
 )
@@ -66,13 +70,31 @@ def test_a_risk_inside_appetite_is_accepted() -> None:
 @pytest.mark.parametrize(
     ("facts", "rules", "pd", "code", "limit"),
     [
-        (typical_facts(currency="USD"), RULES, 0.01, "currency_not_supported", ("EUR", "GBP")),
-        (typical_facts(country="RU"), RULES, 0.01, "country_excluded", ("RU",)),
-        (typical_facts(sector="K"), RULES, 0.01, "sector_excluded", ("K",)),
-        (typical_facts(amount_minor=49_999), RULES, 0.01, "amount_below_minimum", 50_000),
-        (typical_facts(amount_minor=2_000_001), RULES, 0.01, "amount_above_maximum", 2_000_000),
-        (typical_facts(**_tenor(91)), RULES, 0.01, "tenor_too_long", 90),
-        (typical_facts(), RULES, 0.0501, "risk_too_high", 0.05),
+        (
+            typical_facts(currency="USD"),
+            RULES,
+            0.01,
+            "currency_not_supported",
+            ValuesLimit(("EUR", "GBP")),
+        ),
+        (typical_facts(country="RU"), RULES, 0.01, "country_excluded", ValuesLimit(("RU",), True)),
+        (typical_facts(sector="K"), RULES, 0.01, "sector_excluded", ValuesLimit(("K",), True)),
+        (
+            typical_facts(amount_minor=49_999),
+            RULES,
+            0.01,
+            "amount_below_minimum",
+            AmountLimit(50_000, "EUR"),
+        ),
+        (
+            typical_facts(amount_minor=2_000_001),
+            RULES,
+            0.01,
+            "amount_above_maximum",
+            AmountLimit(2_000_000, "EUR"),
+        ),
+        (typical_facts(**_tenor(91)), RULES, 0.01, "tenor_too_long", DaysLimit(90)),
+        (typical_facts(), RULES, 0.0501, "risk_too_high", RatioLimit(0.05)),
     ],
 )
 def test_each_rule_declines_with_its_code_and_limit(
@@ -90,7 +112,7 @@ def test_capacity_is_checked_on_the_insured_amount() -> None:
     assert _assess(facts, capacity=900_000).accepted
     decision = _assess(facts, capacity=899_999)
     assert _codes(decision) == ["capacity_exceeded"]
-    assert decision.reasons[0].limit == 899_999
+    assert decision.reasons[0].limit == AmountLimit(899_999, "EUR")
     assert _assess(facts, capacity=None).accepted
 
 
@@ -104,7 +126,7 @@ def test_accepted_lists_decline_other_and_unknown_values() -> None:
     assert assess(rules, typical_facts(), probability_of_default=0.01, cover_ratio=RATIO).accepted
     other = _assess(typical_facts(country="DE", sector="F"), rules)
     assert _codes(other) == ["country_excluded", "sector_excluded"]
-    assert other.reasons[0].limit == ("BE", "FR")
+    assert other.reasons[0].limit == ValuesLimit(("BE", "FR"))
     unknown = _assess(typical_facts(country=None, sector=None), rules)
     assert _codes(unknown) == ["country_excluded", "sector_excluded"]
     assert "not given" in unknown.reasons[0].message
@@ -128,7 +150,7 @@ def test_too_large_an_invoice_is_countered_with_the_maximum() -> None:
     assert decision.counter_offer == CounterOffer(
         max_amount_minor=2_000_000,
         max_tenor_days=None,
-        message="Insurable with an invoice of at most 2,000,000",
+        message="Insurable with an invoice of at most EUR 20,000.00",
     )
 
 

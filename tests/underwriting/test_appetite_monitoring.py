@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from marketplace.underwriting.appetite import (
+    AmountLimit,
     AppetiteDecision,
     AppetiteRules,
     InsurerLimit,
@@ -44,7 +45,7 @@ def test_a_limit_that_leaves_room_for_the_insured_amount_accepts() -> None:
 def test_the_tighter_of_capacity_and_limit_names_the_decline() -> None:
     by_limit = _assess(10_000_000, InsurerLimit(2_000_000, INSURED - 1))
     assert _codes(by_limit) == ["buyer_limit_reduced"]
-    assert by_limit.reasons[0].limit == 2_000_000
+    assert by_limit.reasons[0].limit == AmountLimit(2_000_000, "EUR")
     by_capacity = _assess(INSURED - 1, InsurerLimit(2_000_000, INSURED - 1))
     assert _codes(by_capacity) == ["capacity_exceeded"]
     assert _codes(_assess(None, InsurerLimit(2_000_000, 0))) == ["buyer_limit_reduced"]
@@ -62,7 +63,7 @@ def test_a_limit_decline_is_cured_by_an_invoice_that_fits_what_the_limit_leaves(
 def test_a_stopped_buyer_or_a_zero_limit_is_declined_without_a_counter_offer() -> None:
     for decision in (_assess(10_000_000, None, stopped=True), _assess(None, InsurerLimit(0, 0))):
         assert _codes(decision) == ["buyer_stopped"]
-        assert decision.reasons[0].limit == 0
+        assert decision.reasons[0].limit == AmountLimit(0, "EUR")
         assert decision.counter_offer is None
     also_risky = _assess(10_000_000, None, stopped=True, pd=0.2)
     assert _codes(also_risky) == ["buyer_stopped", "risk_too_high"]

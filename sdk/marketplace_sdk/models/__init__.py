@@ -1,12 +1,16 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .accepted_limit import AcceptedLimit
 from .account_create import AccountCreate
 from .account_create_role import AccountCreateRole
+from .account_list import AccountList
 from .account_out import AccountOut
 from .account_out_role import AccountOutRole
 from .advance_clock import AdvanceClock
+from .amount_limit import AmountLimit
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
+from .api_key_list import ApiKeyList
 from .api_key_out import ApiKeyOut
 from .buyer_event import BuyerEvent
 from .buyer_event_data import BuyerEventData
@@ -17,10 +21,13 @@ from .buyer_event_type import BuyerEventType
 from .buyer_fact_set_out import BuyerFactSetOut
 from .buyer_facts import BuyerFacts
 from .buyer_in import BuyerIn
+from .buyer_limit_list import BuyerLimitList
 from .buyer_limit_out import BuyerLimitOut
+from .buyer_list import BuyerList
 from .buyer_out import BuyerOut
 from .buyer_out_status import BuyerOutStatus
 from .buyer_risk import BuyerRisk
+from .buyer_signal_list import BuyerSignalList
 from .buyer_signal_out import BuyerSignalOut
 from .buyer_signal_out_status_after import BuyerSignalOutStatusAfter
 from .buyer_signal_out_status_before import BuyerSignalOutStatusBefore
@@ -36,6 +43,7 @@ from .claim_event_data_previous_attributes_type_0 import (
     ClaimEventDataPreviousAttributesType0,
 )
 from .claim_event_type import ClaimEventType
+from .claim_list import ClaimList
 from .claim_out import ClaimOut
 from .claim_out_cause import ClaimOutCause
 from .claim_out_hold_reason_type_1 import ClaimOutHoldReasonType1
@@ -48,16 +56,20 @@ from .collection import Collection
 from .counter_offer import CounterOffer
 from .country import Country
 from .cover_create import CoverCreate
+from .cover_create_metadata import CoverCreateMetadata
 from .cover_event import CoverEvent
 from .cover_event_data import CoverEventData
 from .cover_event_data_previous_attributes_type_0 import (
     CoverEventDataPreviousAttributesType0,
 )
 from .cover_event_type import CoverEventType
+from .cover_list import CoverList
 from .cover_out import CoverOut
+from .cover_out_metadata import CoverOutMetadata
 from .cover_out_status import CoverOutStatus
 from .currency import Currency
 from .currency_terms import CurrencyTerms
+from .days_limit import DaysLimit
 from .deadline_detail import DeadlineDetail
 from .deadline_detail_name import DeadlineDetailName
 from .deadlines import Deadlines
@@ -66,13 +78,16 @@ from .decline_reason import DeclineReason
 from .event_data import EventData
 from .event_data_object import EventDataObject
 from .event_data_previous_attributes_type_0 import EventDataPreviousAttributesType0
+from .event_list import EventList
 from .event_out import EventOut
 from .event_with_deliveries import EventWithDeliveries
+from .excluded_limit import ExcludedLimit
 from .field_error import FieldError
 from .health import Health
 from .invoice import Invoice
 from .invoice_event_create import InvoiceEventCreate
 from .invoice_event_create_type import InvoiceEventCreateType
+from .invoice_event_list import InvoiceEventList
 from .invoice_event_out import InvoiceEventOut
 from .invoice_event_out_type import InvoiceEventOutType
 from .invoice_in import InvoiceIn
@@ -80,50 +95,32 @@ from .latest_signal import LatestSignal
 from .latest_signal_type import LatestSignalType
 from .limit_change import LimitChange
 from .limit_in import LimitIn
-from .list_accounts_role_type_1 import ListAccountsRoleType1
-from .list_accounts_role_type_2_type_1 import ListAccountsRoleType2Type1
-from .list_accounts_role_type_3_type_1 import ListAccountsRoleType3Type1
-from .list_claims_status_type_1 import ListClaimsStatusType1
-from .list_claims_status_type_2_type_1 import ListClaimsStatusType2Type1
-from .list_claims_status_type_3_type_1 import ListClaimsStatusType3Type1
-from .list_covers_status_type_1 import ListCoversStatusType1
-from .list_covers_status_type_2_type_1 import ListCoversStatusType2Type1
-from .list_covers_status_type_3_type_1 import ListCoversStatusType3Type1
-from .list_events_type_type_1 import ListEventsTypeType1
-from .list_events_type_type_2_type_1 import ListEventsTypeType2Type1
-from .list_events_type_type_3_type_1 import ListEventsTypeType3Type1
-from .list_of_account_out import ListOfAccountOut
-from .list_of_api_key_out import ListOfApiKeyOut
-from .list_of_buyer_limit_out import ListOfBuyerLimitOut
-from .list_of_buyer_out import ListOfBuyerOut
-from .list_of_buyer_signal_out import ListOfBuyerSignalOut
-from .list_of_claim_out import ListOfClaimOut
-from .list_of_cover_out import ListOfCoverOut
-from .list_of_event_out import ListOfEventOut
-from .list_of_invoice_event_out import ListOfInvoiceEventOut
-from .list_of_payout_out import ListOfPayoutOut
-from .list_of_product_out import ListOfProductOut
-from .list_of_quote_out import ListOfQuoteOut
-from .list_of_webhook_endpoint_out import ListOfWebhookEndpointOut
-from .list_products_status_type_1 import ListProductsStatusType1
-from .list_products_status_type_2_type_1 import ListProductsStatusType2Type1
-from .list_products_status_type_3_type_1 import ListProductsStatusType3Type1
-from .list_quotes_status_type_1 import ListQuotesStatusType1
-from .list_quotes_status_type_2_type_1 import ListQuotesStatusType2Type1
-from .list_quotes_status_type_3_type_1 import ListQuotesStatusType3Type1
+from .list_accounts_role import ListAccountsRole
+from .list_claims_status import ListClaimsStatus
+from .list_covers_status import ListCoversStatus
+from .list_events_type import ListEventsType
+from .list_products_status import ListProductsStatus
+from .list_quotes_status import ListQuotesStatus
 from .offer_out import OfferOut
 from .payment import Payment
 from .payout_create import PayoutCreate
+from .payout_list import PayoutList
 from .payout_out import PayoutOut
 from .pricing_terms import PricingTerms
 from .problem import Problem
+from .product_list import ProductList
 from .product_out import ProductOut
 from .product_out_status import ProductOutStatus
 from .product_terms import ProductTerms
 from .product_version_out import ProductVersionOut
 from .quote_create import QuoteCreate
+from .quote_create_metadata import QuoteCreateMetadata
+from .quote_list import QuoteList
 from .quote_out import QuoteOut
+from .quote_out_metadata import QuoteOutMetadata
 from .quote_out_status import QuoteOutStatus
+from .ratio_limit import RatioLimit
+from .ratios_limit import RatiosLimit
 from .readiness import Readiness
 from .readiness_database import ReadinessDatabase
 from .readiness_migrations import ReadinessMigrations
@@ -157,6 +154,7 @@ from .webhook_endpoint_event_data_previous_attributes_type_0 import (
     WebhookEndpointEventDataPreviousAttributesType0,
 )
 from .webhook_endpoint_event_type import WebhookEndpointEventType
+from .webhook_endpoint_list import WebhookEndpointList
 from .webhook_endpoint_out import WebhookEndpointOut
 from .webhook_endpoint_out_status import WebhookEndpointOutStatus
 from .webhook_endpoint_update import WebhookEndpointUpdate
@@ -168,13 +166,17 @@ from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from .webhook_endpoint_with_secret_status import WebhookEndpointWithSecretStatus
 
 __all__ = (
+    "AcceptedLimit",
     "AccountCreate",
     "AccountCreateRole",
+    "AccountList",
     "AccountOut",
     "AccountOutRole",
     "AdvanceClock",
+    "AmountLimit",
     "ApiKeyCreate",
     "ApiKeyCreated",
+    "ApiKeyList",
     "ApiKeyOut",
     "BuyerEvent",
     "BuyerEventData",
@@ -183,10 +185,13 @@ __all__ = (
     "BuyerFacts",
     "BuyerFactSetOut",
     "BuyerIn",
+    "BuyerLimitList",
     "BuyerLimitOut",
+    "BuyerList",
     "BuyerOut",
     "BuyerOutStatus",
     "BuyerRisk",
+    "BuyerSignalList",
     "BuyerSignalOut",
     "BuyerSignalOutStatusAfter",
     "BuyerSignalOutStatusBefore",
@@ -200,6 +205,7 @@ __all__ = (
     "ClaimEventData",
     "ClaimEventDataPreviousAttributesType0",
     "ClaimEventType",
+    "ClaimList",
     "ClaimOut",
     "ClaimOutCause",
     "ClaimOutHoldReasonType1",
@@ -212,14 +218,18 @@ __all__ = (
     "CounterOffer",
     "Country",
     "CoverCreate",
+    "CoverCreateMetadata",
     "CoverEvent",
     "CoverEventData",
     "CoverEventDataPreviousAttributesType0",
     "CoverEventType",
+    "CoverList",
     "CoverOut",
+    "CoverOutMetadata",
     "CoverOutStatus",
     "Currency",
     "CurrencyTerms",
+    "DaysLimit",
     "DeadlineDetail",
     "DeadlineDetailName",
     "Deadlines",
@@ -228,13 +238,16 @@ __all__ = (
     "EventData",
     "EventDataObject",
     "EventDataPreviousAttributesType0",
+    "EventList",
     "EventOut",
     "EventWithDeliveries",
+    "ExcludedLimit",
     "FieldError",
     "Health",
     "Invoice",
     "InvoiceEventCreate",
     "InvoiceEventCreateType",
+    "InvoiceEventList",
     "InvoiceEventOut",
     "InvoiceEventOutType",
     "InvoiceIn",
@@ -242,50 +255,32 @@ __all__ = (
     "LatestSignalType",
     "LimitChange",
     "LimitIn",
-    "ListAccountsRoleType1",
-    "ListAccountsRoleType2Type1",
-    "ListAccountsRoleType3Type1",
-    "ListClaimsStatusType1",
-    "ListClaimsStatusType2Type1",
-    "ListClaimsStatusType3Type1",
-    "ListCoversStatusType1",
-    "ListCoversStatusType2Type1",
-    "ListCoversStatusType3Type1",
-    "ListEventsTypeType1",
-    "ListEventsTypeType2Type1",
-    "ListEventsTypeType3Type1",
-    "ListOfAccountOut",
-    "ListOfApiKeyOut",
-    "ListOfBuyerLimitOut",
-    "ListOfBuyerOut",
-    "ListOfBuyerSignalOut",
-    "ListOfClaimOut",
-    "ListOfCoverOut",
-    "ListOfEventOut",
-    "ListOfInvoiceEventOut",
-    "ListOfPayoutOut",
-    "ListOfProductOut",
-    "ListOfQuoteOut",
-    "ListOfWebhookEndpointOut",
-    "ListProductsStatusType1",
-    "ListProductsStatusType2Type1",
-    "ListProductsStatusType3Type1",
-    "ListQuotesStatusType1",
-    "ListQuotesStatusType2Type1",
-    "ListQuotesStatusType3Type1",
+    "ListAccountsRole",
+    "ListClaimsStatus",
+    "ListCoversStatus",
+    "ListEventsType",
+    "ListProductsStatus",
+    "ListQuotesStatus",
     "OfferOut",
     "Payment",
     "PayoutCreate",
+    "PayoutList",
     "PayoutOut",
     "PricingTerms",
     "Problem",
+    "ProductList",
     "ProductOut",
     "ProductOutStatus",
     "ProductTerms",
     "ProductVersionOut",
     "QuoteCreate",
+    "QuoteCreateMetadata",
+    "QuoteList",
     "QuoteOut",
+    "QuoteOutMetadata",
     "QuoteOutStatus",
+    "RatioLimit",
+    "RatiosLimit",
     "Readiness",
     "ReadinessDatabase",
     "ReadinessMigrations",
@@ -315,6 +310,7 @@ __all__ = (
     "WebhookEndpointEventData",
     "WebhookEndpointEventDataPreviousAttributesType0",
     "WebhookEndpointEventType",
+    "WebhookEndpointList",
     "WebhookEndpointOut",
     "WebhookEndpointOutStatus",
     "WebhookEndpointUpdate",

@@ -15,9 +15,12 @@ T = TypeVar("T", bound="AccountCreate")
 class AccountCreate:
     """
     Attributes:
-        name (str):
-        role (AccountCreateRole):
-        platform (None | str | Unset):
+        name (str): The display name (1-200 characters)
+        role (AccountCreateRole): `operator` runs the marketplace, `insurer` puts products on it, `platform` quotes and
+            binds inside its checkout and manages its connected sellers, `seller` insures its own invoices
+        platform (None | str | Unset): The platform (acct_…) to connect a new seller to: the operator names it; a
+            platform may leave it out or name itself. Only for role `seller` (422 `platform_only_for_sellers`; 422
+            `not_a_platform` when the account is not one)
     """
 
     name: str

@@ -22,12 +22,13 @@ T = TypeVar("T", bound="AccountOut")
 class AccountOut:
     """
     Attributes:
-        created_at (datetime.datetime):
-        id (str):
-        name (str):
-        platform (None | str):
-        role (AccountOutRole):
-        object_ (Literal['account'] | Unset):  Default: 'account'.
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
+        id (str): The account's id (acct_…)
+        name (str): The display name
+        platform (None | str): For a seller: the platform it is connected to (acct_…)
+        role (AccountOutRole): `operator` runs the marketplace, `insurer` puts products on it, `platform` quotes and
+            binds inside its checkout and manages its connected sellers, `seller` insures its own invoices
+        object_ (Literal['account'] | Unset): The kind of object: always `account` Default: 'account'.
     """
 
     created_at: datetime.datetime

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="AdvanceClock")
 class AdvanceClock:
     """
     Attributes:
-        days (int):
+        days (int): How many days to move the cover's clock forward (at most 2 years in all)
     """
 
     days: int

@@ -16,7 +16,7 @@ class ApiKeyCreate:
     Attributes:
         livemode (bool | None | Unset): The new key's mode; by default the mode of the key that asks, the only one it
             may make
-        name (None | str | Unset):
+        name (None | str | Unset): A name to tell keys apart (at most 100)
     """
 
     livemode: bool | None | Unset = UNSET

@@ -21,14 +21,14 @@ T = TypeVar("T", bound="ApiKeyOut")
 class ApiKeyOut:
     """
     Attributes:
-        account (str):
-        created_at (datetime.datetime):
-        id (str):
-        livemode (bool):
-        name (None | str):
-        redacted_secret (str):
-        revoked_at (datetime.datetime | None):
-        object_ (Literal['api_key'] | Unset):  Default: 'api_key'.
+        account (str): The account the key acts as (acct_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
+        id (str): The key's id (key_…), not its secret
+        livemode (bool): True for a live key (`mk_live_…`), false for a test key
+        name (None | str): The name given at creation
+        redacted_secret (str): The secret's mode and last 4 characters (`mk_test_…Xq7f`)
+        revoked_at (datetime.datetime | None): When it was revoked (UTC); null while the key works
+        object_ (Literal['api_key'] | Unset): The kind of object: always `api_key` Default: 'api_key'.
     """
 
     account: str

@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.buyer_event_data_previous_attributes_type_0 import (
         BuyerEventDataPreviousAttributesType0,
     )
     from ..models.buyer_status_out import BuyerStatusOut
+    from ..models.deadline_detail import DeadlineDetail
 
 
 T = TypeVar("T", bound="BuyerEventData")
@@ -24,16 +27,20 @@ class BuyerEventData:
         object_ (BuyerStatusOut):
         previous_attributes (BuyerEventDataPreviousAttributesType0 | None): The earlier value of each field that changed
             (inside a nested object, of each of its changed fields); null when the object is new
+        deadline (DeadlineDetail | None | Unset): Only in `*.deadline_approaching` events: the deadline that is 7 days
+            or less away
     """
 
     object_: BuyerStatusOut
     previous_attributes: BuyerEventDataPreviousAttributesType0 | None
+    deadline: DeadlineDetail | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.buyer_event_data_previous_attributes_type_0 import (
             BuyerEventDataPreviousAttributesType0,  # noqa: PLC0415
         )
+        from ..models.deadline_detail import DeadlineDetail  # noqa: PLC0415
 
         object_ = self.object_.to_dict()
 
@@ -43,6 +50,14 @@ class BuyerEventData:
         else:
             previous_attributes = self.previous_attributes
 
+        deadline: dict[str, Any] | None | Unset
+        if isinstance(self.deadline, Unset):
+            deadline = UNSET
+        elif isinstance(self.deadline, DeadlineDetail):
+            deadline = self.deadline.to_dict()
+        else:
+            deadline = self.deadline
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -51,6 +66,8 @@ class BuyerEventData:
                 "previous_attributes": previous_attributes,
             }
         )
+        if deadline is not UNSET:
+            field_dict["deadline"] = deadline
 
         return field_dict
 
@@ -60,6 +77,7 @@ class BuyerEventData:
             BuyerEventDataPreviousAttributesType0,  # noqa: PLC0415
         )
         from ..models.buyer_status_out import BuyerStatusOut  # noqa: PLC0415
+        from ..models.deadline_detail import DeadlineDetail  # noqa: PLC0415
 
         d = dict(src_dict)
         object_ = BuyerStatusOut.from_dict(d.pop("object"))
@@ -83,9 +101,27 @@ class BuyerEventData:
 
         previous_attributes = _parse_previous_attributes(d.pop("previous_attributes"))
 
+        def _parse_deadline(data: object) -> DeadlineDetail | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                deadline_type_0 = DeadlineDetail.from_dict(data)
+
+                return deadline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeadlineDetail | None | Unset, data)
+
+        deadline = _parse_deadline(d.pop("deadline", UNSET))
+
         buyer_event_data = cls(
             object_=object_,
             previous_attributes=previous_attributes,
+            deadline=deadline,
         )
 
         buyer_event_data.additional_properties = d

@@ -19,10 +19,10 @@ T = TypeVar("T", bound="BuyerFactSetOut")
 class BuyerFactSetOut:
     """
     Attributes:
-        account (str):
-        facts (BuyerFacts): What the caller's own quotes said of the buyer
-        risk (BuyerRisk): The latest score of the caller's own quotes
-        updated_at (datetime.datetime):
+        account (str): The account whose facts these are
+        facts (BuyerFacts):
+        risk (BuyerRisk):
+        updated_at (datetime.datetime): When its facts last changed (UTC)
     """
 
     account: str

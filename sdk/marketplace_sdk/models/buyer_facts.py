@@ -13,17 +13,17 @@ T = TypeVar("T", bound="BuyerFacts")
 
 @_attrs_define
 class BuyerFacts:
-    """What the caller's own quotes said of the buyer
-
+    """
     Attributes:
-        annual_revenue (int | None | Unset):
-        avg_days_beyond_terms (float | None | Unset):
-        bureau_score (int | None | Unset):
-        employees (int | None | Unset):
-        name (None | str | Unset):
-        payment_incidents_12m (int | None | Unset):
-        sector (None | Sector | Unset):
-        years_in_business (float | None | Unset):
+        annual_revenue (int | None | Unset): Its yearly revenue, in minor units of the invoice currency
+        avg_days_beyond_terms (float | None | Unset): How many days after the due date it pays on average (negative:
+            early)
+        bureau_score (int | None | Unset): A credit bureau's score, 0 (worst) to 100 (best)
+        employees (int | None | Unset): How many people it employs
+        name (None | str | Unset): The company's name
+        payment_incidents_12m (int | None | Unset): Payment incidents known in the last 12 months
+        sector (None | Sector | Unset): Its NACE section: a letter, A-U (C is manufacturing)
+        years_in_business (float | None | Unset): Years since the company was founded
     """
 
     annual_revenue: int | None | Unset = UNSET

@@ -22,15 +22,16 @@ T = TypeVar("T", bound="BuyerLimitOut")
 class BuyerLimitOut:
     """
     Attributes:
-        amount (int):
-        buyer (str):
-        created_at (datetime.datetime):
+        amount (int): The most the product may insure on the buyer, in minor units
+        buyer (str): The buyer's id (buy_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
         currency (Currency):
-        insurer (str):
-        livemode (bool):
-        product (str):
-        updated_at (datetime.datetime):
-        object_ (Literal['buyer_limit'] | Unset):  Default: 'buyer_limit'.
+        insurer (str): The insurer that set it (acct_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        product (str): The product (prod_…)
+        updated_at (datetime.datetime): When it last changed (UTC, ISO 8601)
+        object_ (Literal['buyer_limit'] | Unset): The kind of object: always `buyer_limit` Default: 'buyer_limit'.
     """
 
     amount: int

@@ -30,21 +30,24 @@ T = TypeVar("T", bound="BuyerOut")
 class BuyerOut:
     """
     Attributes:
-        capacity (list[Capacity]):
-        country (str):
-        created_at (datetime.datetime):
+        capacity (list[Capacity]): Per product and currency: its limit, exposure and room left
+        country (str): The buyer's country (ISO 3166 alpha-2)
+        created_at (datetime.datetime): When the buyer was first quoted (UTC)
         fact_sets (list[BuyerFactSetOut] | None): Every account's facts and score: for the operator only
-        facts (BuyerFacts): What the caller's own quotes said of the buyer
-        id (str):
-        livemode (bool):
-        name (None | str):
-        registration_number (str):
-        risk (BuyerRisk): The latest score of the caller's own quotes
-        sector (None | str):
-        status (BuyerOutStatus): The marketplace-wide monitoring status, set by signals
-        status_changed_at (datetime.datetime | None):
-        updated_at (datetime.datetime):
-        object_ (Literal['buyer'] | Unset):  Default: 'buyer'.
+        facts (BuyerFacts):
+        id (str): The buyer's id (buy_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        name (None | str): The name your quotes gave (null: none)
+        registration_number (str): The registration number as compared: upper case, without spaces, dots, hyphens,
+            slashes or a leading country code
+        risk (BuyerRisk):
+        sector (None | str): The NACE section your quotes gave (null: none)
+        status (BuyerOutStatus): The marketplace-wide monitoring status, set by signals: `normal`, `watch`, `stop` (no
+            new cover) or `insolvent` (no new cover; insolvency claims open)
+        status_changed_at (datetime.datetime | None): When `status` last changed (UTC); null while never changed
+        updated_at (datetime.datetime): When what you see of it last changed (UTC)
+        object_ (Literal['buyer'] | Unset): The kind of object: always `buyer` Default: 'buyer'.
     """
 
     capacity: list[Capacity]

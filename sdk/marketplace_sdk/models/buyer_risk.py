@@ -12,13 +12,13 @@ T = TypeVar("T", bound="BuyerRisk")
 
 @_attrs_define
 class BuyerRisk:
-    """The latest score of the caller's own quotes
-
+    """
     Attributes:
-        grade (None | str):
-        model_version (None | str):
-        probability_of_default (float | None):
-        scored_at (datetime.datetime | None):
+        grade (None | str): The probability as a grade, A (safest) to E
+        model_version (None | str): The model that scored it (`uw-…`)
+        probability_of_default (float | None): The probability that the buyer does not pay: a ratio from 0 to 1 (0.0345
+            is 3.45 %); null when never scored
+        scored_at (datetime.datetime | None): When it was scored (UTC)
     """
 
     grade: None | str

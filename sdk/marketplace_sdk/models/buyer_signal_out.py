@@ -24,17 +24,18 @@ T = TypeVar("T", bound="BuyerSignalOut")
 class BuyerSignalOut:
     """
     Attributes:
-        bureau_score (int | None):
-        buyer (str):
-        created_at (datetime.datetime):
-        effective_on (datetime.date):
-        id (str):
-        livemode (bool):
-        source (str):
-        status_after (BuyerSignalOutStatusAfter):
-        status_before (BuyerSignalOutStatusBefore):
-        type_ (BuyerSignalOutType):
-        object_ (Literal['buyer_signal'] | Unset):  Default: 'buyer_signal'.
+        bureau_score (int | None): The bureau score (0-100), for type `bureau_score`
+        buyer (str): The buyer's id (buy_…)
+        created_at (datetime.datetime): When it was recorded (UTC)
+        effective_on (datetime.date): When it happened or was published
+        id (str): The signal's id (sig_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        source (str): Where it comes from
+        status_after (BuyerSignalOutStatusAfter): The buyer's status after this signal
+        status_before (BuyerSignalOutStatusBefore): The buyer's status before this signal
+        type_ (BuyerSignalOutType): What happened
+        object_ (Literal['buyer_signal'] | Unset): The kind of object: always `buyer_signal` Default: 'buyer_signal'.
     """
 
     bureau_score: int | None

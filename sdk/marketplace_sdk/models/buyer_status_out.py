@@ -28,15 +28,17 @@ T = TypeVar("T", bound="BuyerStatusOut")
 class BuyerStatusOut:
     """
     Attributes:
-        country (str):
-        id (str):
-        latest_signal (LatestSignal | None):
-        livemode (bool):
-        registration_number (str):
-        status (BuyerStatusOutStatus):
-        status_changed_at (datetime.datetime | None):
+        country (str): The buyer's country (ISO 3166 alpha-2)
+        id (str): The buyer's id (buy_…)
+        latest_signal (LatestSignal | None): The signal recorded last (null: none yet)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        registration_number (str): The registration number as compared (see `BuyerOut`)
+        status (BuyerStatusOutStatus): The marketplace-wide monitoring status, set by signals: `normal`, `watch`, `stop`
+            (no new cover) or `insolvent` (no new cover; insolvency claims open)
+        status_changed_at (datetime.datetime | None): When `status` last changed (UTC); null while never changed
         limit_change (LimitChange | None | Unset): In an alert about an insurer's lower limit: that limit
-        object_ (Literal['buyer'] | Unset):  Default: 'buyer'.
+        object_ (Literal['buyer'] | Unset): The kind of object: always `buyer` Default: 'buyer'.
     """
 
     country: str

@@ -15,14 +15,15 @@ T = TypeVar("T", bound="Capacity")
 class Capacity:
     """
     Attributes:
-        available (int): What the product can still insure on this buyer, marketplace-wide
+        available (int): What the product can still insure on this buyer, marketplace-wide, in minor units (0 while the
+            buyer is `stop` or `insolvent`)
         currency (Currency):
         exposure (int): Insured amount of the covers holding exposure that the caller may see (its own, its sellers'; an
-            insurer's on this product; all for the operator)
-        insurer (str):
-        insurer_limit (int | None): The insurer's own limit on this buyer, if it set one
-        limit (int): The product's capacity on one buyer, capped by the insurer's limit
-        product (str):
+            insurer's on this product; all for the operator), in minor units
+        insurer (str): The product's insurer (acct_…)
+        insurer_limit (int | None): The insurer's own limit on this buyer, in minor units, if it set one
+        limit (int): The product's capacity on one buyer, capped by the insurer's limit, in minor units of `currency`
+        product (str): The product (prod_…)
     """
 
     available: int

@@ -14,8 +14,9 @@ T = TypeVar("T", bound="ClaimCreate")
 class ClaimCreate:
     """
     Attributes:
-        cause (ClaimCreateCause):
-        cover (str):
+        cause (ClaimCreateCause): `insolvency` (the buyer's status is `insolvent`) or `protracted_default` (a declared
+            invoice still unpaid at `deadlines.claimable_from`)
+        cover (str): Your cover to claim on (cov_…)
     """
 
     cause: ClaimCreateCause

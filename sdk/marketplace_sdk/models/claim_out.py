@@ -35,30 +35,35 @@ T = TypeVar("T", bound="ClaimOut")
 class ClaimOut:
     """
     Attributes:
-        approved_on (datetime.date | None):
-        buyer (str):
-        cause (ClaimOutCause):
-        closed_at (datetime.datetime | None):
+        approved_on (datetime.date | None): The day it was approved (null: not yet)
+        buyer (str): The buyer who did not pay (buy_…)
+        cause (ClaimOutCause): `protracted_default` or `insolvency` (no waiting period)
+        closed_at (datetime.datetime | None): When it closed: paid, recovered, rejected or withdrawn (UTC)
         collection (Collection):
-        cover (str):
-        created_at (datetime.datetime):
+        cover (str): The cover (cov_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
         currency (Currency):
         deadlines (Deadlines):
         hold_reason (ClaimOutHoldReasonType1 | ClaimOutHoldReasonType2Type1 | ClaimOutHoldReasonType3Type1 | None):
-        id (str):
-        indemnity (int | None):
-        insurer (str):
-        livemode (bool):
-        opened_on (datetime.date):
-        outstanding_at_declaration (int):
-        paid (int):
-        product (str):
+            While `on_hold`: `dispute` (the invoice is disputed) or `insurer` (the insurer holds it)
+        id (str): The claim's id (clm_…)
+        indemnity (int | None): Set on approval, in minor units: cover ratio x (outstanding at declaration - recoveries
+            before approval - credit notes since), capped by the insured amount, rounded half up
+        insurer (str): The product's insurer (acct_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        opened_on (datetime.date): The day the claim opened
+        outstanding_at_declaration (int): What the buyer owed when the invoice was declared overdue (an insolvency: when
+            the claim opened), in minor units
+        paid (int): Indemnity paid so far (the sum of the payouts), in minor units
+        product (str): The cover's product (prod_…)
         recoveries (Recoveries):
-        rejection (None | Rejection):
-        seller (None | str):
-        status (ClaimOutStatus):
-        updated_at (datetime.datetime):
-        object_ (Literal['claim'] | Unset):  Default: 'claim'.
+        rejection (None | Rejection): Why it was rejected (null: not rejected)
+        seller (None | str): The seller the cover is for (acct_…)
+        status (ClaimOutStatus): `open`, `collection_amicable`, `collection_legal`, `on_hold`, `approved` (indemnity
+            fixed), then `paid`; or closed `recovered`, `rejected`, `withdrawn`
+        updated_at (datetime.datetime): When it last changed (UTC)
+        object_ (Literal['claim'] | Unset): The kind of object: always `claim` Default: 'claim'.
     """
 
     approved_on: datetime.date | None

@@ -15,8 +15,9 @@ T = TypeVar("T", bound="ClaimReject")
 class ClaimReject:
     """
     Attributes:
-        code (ClaimRejectCode):
-        reason (None | str | Unset):
+        code (ClaimRejectCode): `dispute` (the debt is contested), `exclusion` (a term of the cover excludes it),
+            `late_declaration` or `fraud`
+        reason (None | str | Unset): Why, in the insurer's words (1-500 characters)
     """
 
     code: ClaimRejectCode

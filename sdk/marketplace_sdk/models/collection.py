@@ -14,8 +14,9 @@ T = TypeVar("T", bound="Collection")
 class Collection:
     """
     Attributes:
-        amicable_from (datetime.date | None):
-        legal_from (datetime.date | None):
+        amicable_from (datetime.date | None): Amicable collection began (the day after the claim opened)
+        legal_from (datetime.date | None): Legal collection began, after `amicable_collection_days` of amicable
+            collection
     """
 
     amicable_from: datetime.date | None

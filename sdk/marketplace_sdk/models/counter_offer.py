@@ -13,10 +13,12 @@ T = TypeVar("T", bound="CounterOffer")
 class CounterOffer:
     """
     Attributes:
-        max_insured_amount (int | None):
-        max_invoice_amount (int | None):
-        max_tenor_days (int | None):
-        message (str):
+        max_insured_amount (int | None): The insured amount that invoice would get, in minor units (null: as above)
+        max_invoice_amount (int | None): The largest invoice amount the product would insure, in minor units of the
+            quote's `currency` (null: the amount is not the issue)
+        max_tenor_days (int | None): The longest tenor (issue to due date) accepted, in days (null: the tenor is not the
+            issue)
+        message (str): A sentence for people
     """
 
     max_insured_amount: int | None

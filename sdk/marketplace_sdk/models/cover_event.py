@@ -28,14 +28,16 @@ class CoverEvent:
     """An event about a cover, as delivered
 
     Attributes:
-        account (str):
-        created (datetime.datetime):
+        account (str): The account the object belongs to (acct_…; for a cover, who bound it)
+        created (datetime.datetime): When the change was made (UTC)
         data (CoverEventData): The object after the change, and what changed
-        id (str):
-        livemode (bool):
-        sequence (int):
-        type_ (CoverEventType):
-        object_ (Literal['event'] | Unset):  Default: 'event'.
+        id (str): The event's id (evt_…); also the `webhook-id` header of its deliveries, the same on every retry
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        sequence (int): Increases by one with each event about the same object, in the order the changes were made: an
+            event whose sequence is not above the last one you applied is stale
+        type_ (CoverEventType): What happened: one of the event types about this kind of object
+        object_ (Literal['event'] | Unset): The kind of object: always `event` Default: 'event'.
     """
 
     account: str

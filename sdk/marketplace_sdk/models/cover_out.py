@@ -18,6 +18,7 @@ from ..models.currency import Currency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.cover_out_metadata import CoverOutMetadata
     from ..models.deadlines import Deadlines
     from ..models.invoice import Invoice
     from ..models.payment import Payment
@@ -30,40 +31,49 @@ T = TypeVar("T", bound="CoverOut")
 class CoverOut:
     """
     Attributes:
-        amicable_collection_days (int):
-        buyer (str):
-        certificate_number (None | str):
-        claim (None | str):
-        claim_threshold_days (int):
-        clock_advanced_days (int):
-        cover_ends_on (datetime.date | None):
-        cover_ratio (float):
-        cover_starts_at (datetime.datetime | None):
-        created_at (datetime.datetime):
+        amicable_collection_days (int): Days of amicable collection on a claim before legal collection starts
+        buyer (str): The buyer who owes the invoice (buy_…)
+        certificate_number (None | str): The insurance certificate's number, once the premium is paid
+        claim (None | str): The claim on this cover (clm_…), once one opened
+        claim_threshold_days (int): Days past the due date before a claim may open
+        clock_advanced_days (int): Test mode: how many days the test clock moved this cover (and its claim) ahead
+        cover_ends_on (datetime.date | None): The end of the cover period: due date + claim threshold
+            (`deadlines.claimable_from`). An unpaid invoice must be declared overdue by `deadlines.overdue_declaration_by`
+        cover_ratio (float): The share of the invoice insured: a ratio in (0, 1]
+        cover_starts_at (datetime.datetime | None): When the cover came in force: the premium's payment (UTC)
+        created_at (datetime.datetime): When it was bound (UTC)
         currency (Currency):
         deadlines (Deadlines):
-        expires_at (datetime.datetime | None):
-        id (str):
-        insured_amount (int):
-        insured_outstanding (int):
-        insurer (str):
+        expires_at (datetime.datetime | None): While pending payment: when the cover lapses if the premium has not
+            arrived (UTC)
+        id (str): The cover's id (cov_…)
+        insured_amount (int): What the cover pays at most: invoice amount x cover ratio, in minor units
+        insured_outstanding (int): The exposure the cover holds on the buyer, in minor units: the cover ratio of what is
+            still owed, capped by the insured amount, while the insurer may still have to pay (0 otherwise)
+        insurer (str): The product's insurer (acct_…)
+        insurer_name (str): The insurer's display name, as the offer bound showed it.
         invoice (Invoice):
-        invoice_amount (int):
-        invoice_due_date (datetime.date):
-        invoice_number (str):
-        livemode (bool):
-        offer (str):
-        overdue_declaration_days (int):
+        invoice_amount (int): The invoice's amount, in minor units
+        invoice_due_date (datetime.date): The invoice's due date
+        invoice_number (str): The invoice's number, as sent
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        metadata (CoverOutMetadata): Your own key-value pairs, as given when the object was made.
+        offer (str): The offer bound (off_…)
+        overdue_declaration_days (int): Days after the due date within which an unpaid invoice must be declared overdue
         payment (Payment):
-        premium (int):
-        product (str):
-        product_version (int):
-        quote (str):
-        seller (None | str):
-        settled_at (datetime.datetime | None):
-        status (CoverOutStatus):
-        waiting_period_days (int):
-        object_ (Literal['cover'] | Unset):  Default: 'cover'.
+        premium (int): The price paid for it, in minor units
+        product (str): The insurer's product (prod_…)
+        product_name (str): The product's name, as the offer bound showed it.
+        product_version (int): The version of the product's terms bound
+        quote (str): The quote bound (quo_…)
+        seller (None | str): The seller the cover is for (acct_…)
+        settled_at (datetime.datetime | None): When nothing more was owed on the invoice (UTC)
+        status (CoverOutStatus): `pending_payment`, `active` (premium paid: in force), `cancelling`, `overdue` (past
+            due, unpaid), `claimed`, `settled` (nothing owed), `time_barred`; or `payment_failed`, `expired` (unpaid in
+            time), `cancelled`
+        waiting_period_days (int): Days from the declaration of an unpaid invoice to the claim's approval
+        object_ (Literal['cover'] | Unset): The kind of object: always `cover` Default: 'cover'.
     """
 
     amicable_collection_days: int
@@ -83,16 +93,19 @@ class CoverOut:
     insured_amount: int
     insured_outstanding: int
     insurer: str
+    insurer_name: str
     invoice: Invoice
     invoice_amount: int
     invoice_due_date: datetime.date
     invoice_number: str
     livemode: bool
+    metadata: CoverOutMetadata
     offer: str
     overdue_declaration_days: int
     payment: Payment
     premium: int
     product: str
+    product_name: str
     product_version: int
     quote: str
     seller: None | str
@@ -151,6 +164,8 @@ class CoverOut:
 
         insurer = self.insurer
 
+        insurer_name = self.insurer_name
+
         invoice = self.invoice.to_dict()
 
         invoice_amount = self.invoice_amount
@@ -161,6 +176,8 @@ class CoverOut:
 
         livemode = self.livemode
 
+        metadata = self.metadata.to_dict()
+
         offer = self.offer
 
         overdue_declaration_days = self.overdue_declaration_days
@@ -170,6 +187,8 @@ class CoverOut:
         premium = self.premium
 
         product = self.product
+
+        product_name = self.product_name
 
         product_version = self.product_version
 
@@ -211,16 +230,19 @@ class CoverOut:
                 "insured_amount": insured_amount,
                 "insured_outstanding": insured_outstanding,
                 "insurer": insurer,
+                "insurer_name": insurer_name,
                 "invoice": invoice,
                 "invoice_amount": invoice_amount,
                 "invoice_due_date": invoice_due_date,
                 "invoice_number": invoice_number,
                 "livemode": livemode,
+                "metadata": metadata,
                 "offer": offer,
                 "overdue_declaration_days": overdue_declaration_days,
                 "payment": payment,
                 "premium": premium,
                 "product": product,
+                "product_name": product_name,
                 "product_version": product_version,
                 "quote": quote,
                 "seller": seller,
@@ -236,6 +258,7 @@ class CoverOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.cover_out_metadata import CoverOutMetadata  # noqa: PLC0415
         from ..models.deadlines import Deadlines  # noqa: PLC0415
         from ..models.invoice import Invoice  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
@@ -324,6 +347,8 @@ class CoverOut:
 
         insurer = d.pop("insurer")
 
+        insurer_name = d.pop("insurer_name")
+
         invoice = Invoice.from_dict(d.pop("invoice"))
 
         invoice_amount = d.pop("invoice_amount")
@@ -334,6 +359,8 @@ class CoverOut:
 
         livemode = d.pop("livemode")
 
+        metadata = CoverOutMetadata.from_dict(d.pop("metadata"))
+
         offer = d.pop("offer")
 
         overdue_declaration_days = d.pop("overdue_declaration_days")
@@ -343,6 +370,8 @@ class CoverOut:
         premium = d.pop("premium")
 
         product = d.pop("product")
+
+        product_name = d.pop("product_name")
 
         product_version = d.pop("product_version")
 
@@ -396,16 +425,19 @@ class CoverOut:
             insured_amount=insured_amount,
             insured_outstanding=insured_outstanding,
             insurer=insurer,
+            insurer_name=insurer_name,
             invoice=invoice,
             invoice_amount=invoice_amount,
             invoice_due_date=invoice_due_date,
             invoice_number=invoice_number,
             livemode=livemode,
+            metadata=metadata,
             offer=offer,
             overdue_declaration_days=overdue_declaration_days,
             payment=payment,
             premium=premium,
             product=product,
+            product_name=product_name,
             product_version=product_version,
             quote=quote,
             seller=seller,

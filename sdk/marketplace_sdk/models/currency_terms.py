@@ -15,12 +15,14 @@ T = TypeVar("T", bound="CurrencyTerms")
 class CurrencyTerms:
     """
     Attributes:
-        amount_max (int):
-        amount_min (int):
-        buyer_capacity (int):
+        amount_max (int): The largest invoice amount insured, in minor units
+        amount_min (int): The smallest invoice amount insured, in minor units
+        buyer_capacity (int): The most this product insures on one buyer at a time (the sum of the insured amounts of
+            its covers holding exposure), in minor units
         currency (Currency):
-        fixed_fee (int | Unset):  Default: 0.
-        minimum_premium (int | Unset):  Default: 0.
+        fixed_fee (int | Unset): Added to every premium, in minor units Default: 0.
+        minimum_premium (int | Unset): The smallest premium charged, in minor units (never below the smallest card
+            payment in the currency) Default: 0.
     """
 
     amount_max: int

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="DeadlineDetail")
 class DeadlineDetail:
     """
     Attributes:
-        date (str):
-        name (DeadlineDetailName):
+        date (str): The deadline's date (ISO 8601), 7 days or less ahead on the object's clock
+        name (DeadlineDetailName): Which of the object's `deadlines` it is
     """
 
     date: str

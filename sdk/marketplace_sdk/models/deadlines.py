@@ -14,10 +14,12 @@ T = TypeVar("T", bound="Deadlines")
 class Deadlines:
     """
     Attributes:
-        claimable_from (datetime.date):
-        indemnity_due_by (datetime.date | None):
-        overdue_declaration_by (datetime.date):
-        waiting_period_ends_on (datetime.date | None):
+        claimable_from (datetime.date): From this day a claim opens on a declared, still unpaid invoice
+        indemnity_due_by (datetime.date | None): The insurer pays the indemnity by this day (30 days after approval)
+        overdue_declaration_by (datetime.date): Last day to declare the unpaid invoice overdue (`invoice.overdue`); a
+            cover never declared by then ends `time_barred`
+        waiting_period_ends_on (datetime.date | None): The claim is approved on this day (declaration + waiting period;
+            an insolvency: the day the claim opened)
     """
 
     claimable_from: datetime.date

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.counter_offer import CounterOffer
     from ..models.decline_reason import DeclineReason
@@ -18,11 +20,14 @@ T = TypeVar("T", bound="Decline")
 class Decline:
     """
     Attributes:
-        counter_offer (CounterOffer | None):
-        insurer (str):
-        product (str):
-        product_version (int):
-        reasons (list[DeclineReason]):
+        counter_offer (CounterOffer | None): What the product would consider instead, where it can say
+        insurer (str): The product's insurer (acct_…)
+        product (str): The product declining (prod_…)
+        product_version (int): The version of the product's terms applied
+        reasons (list[DeclineReason]): Every rule the request broke
+        cover_ratio (float | None | Unset): The cover ratio declined (a fraction of the invoice amount): with several
+            `cover_ratios` asked, a product answers each with an offer or a decline. Null on quotes made before declines
+            named their ratio.
     """
 
     counter_offer: CounterOffer | None
@@ -30,6 +35,7 @@ class Decline:
     product: str
     product_version: int
     reasons: list[DeclineReason]
+    cover_ratio: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +58,12 @@ class Decline:
             reasons_item = reasons_item_data.to_dict()
             reasons.append(reasons_item)
 
+        cover_ratio: float | None | Unset
+        if isinstance(self.cover_ratio, Unset):
+            cover_ratio = UNSET
+        else:
+            cover_ratio = self.cover_ratio
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +75,8 @@ class Decline:
                 "reasons": reasons,
             }
         )
+        if cover_ratio is not UNSET:
+            field_dict["cover_ratio"] = cover_ratio
 
         return field_dict
 
@@ -101,12 +115,22 @@ class Decline:
 
             reasons.append(reasons_item)
 
+        def _parse_cover_ratio(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        cover_ratio = _parse_cover_ratio(d.pop("cover_ratio", UNSET))
+
         decline = cls(
             counter_offer=counter_offer,
             insurer=insurer,
             product=product,
             product_version=product_version,
             reasons=reasons,
+            cover_ratio=cover_ratio,
         )
 
         decline.additional_properties = d

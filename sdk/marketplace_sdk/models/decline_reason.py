@@ -1,10 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.accepted_limit import AcceptedLimit
+    from ..models.amount_limit import AmountLimit
+    from ..models.days_limit import DaysLimit
+    from ..models.excluded_limit import ExcludedLimit
+    from ..models.ratio_limit import RatioLimit
+    from ..models.ratios_limit import RatiosLimit
+
 
 T = TypeVar("T", bound="DeclineReason")
 
@@ -13,23 +22,51 @@ T = TypeVar("T", bound="DeclineReason")
 class DeclineReason:
     """
     Attributes:
-        code (str):
-        limit (float | list[str] | None):
-        message (str):
+        code (str): Stable code of the rule that declined: `currency_not_supported`, `country_excluded`,
+            `sector_excluded`, `amount_below_minimum`, `amount_above_maximum`, `tenor_too_long`, `risk_too_high`,
+            `capacity_exceeded`, `buyer_limit_reduced`, `buyer_stopped`, `cover_ratio_not_offered`, `premium_exceeds_cover`
+        limit (AcceptedLimit | AmountLimit | DaysLimit | ExcludedLimit | None | RatioLimit | RatiosLimit): The limit
+            crossed, tagged by `kind`: `amount` (`amount` in minor units and its `currency`), `days`, `ratio` (0 to 1),
+            `ratios` (the cover ratios offered), `accepted` or `excluded` (`values`: the strings accepted or excluded).
+        message (str): A sentence for people
     """
 
     code: str
-    limit: float | list[str] | None
+    limit: (
+        AcceptedLimit
+        | AmountLimit
+        | DaysLimit
+        | ExcludedLimit
+        | None
+        | RatioLimit
+        | RatiosLimit
+    )
     message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.accepted_limit import AcceptedLimit  # noqa: PLC0415
+        from ..models.amount_limit import AmountLimit  # noqa: PLC0415
+        from ..models.days_limit import DaysLimit  # noqa: PLC0415
+        from ..models.excluded_limit import ExcludedLimit  # noqa: PLC0415
+        from ..models.ratio_limit import RatioLimit  # noqa: PLC0415
+        from ..models.ratios_limit import RatiosLimit  # noqa: PLC0415
+
         code = self.code
 
-        limit: float | list[str] | None
-        if isinstance(self.limit, list):
-            limit = self.limit
-
+        limit: dict[str, Any] | None
+        if isinstance(self.limit, AmountLimit):
+            limit = self.limit.to_dict()
+        elif isinstance(self.limit, DaysLimit):
+            limit = self.limit.to_dict()
+        elif isinstance(self.limit, RatioLimit):
+            limit = self.limit.to_dict()
+        elif isinstance(self.limit, RatiosLimit):
+            limit = self.limit.to_dict()
+        elif isinstance(self.limit, AcceptedLimit):
+            limit = self.limit.to_dict()
+        elif isinstance(self.limit, ExcludedLimit):
+            limit = self.limit.to_dict()
         else:
             limit = self.limit
 
@@ -49,21 +86,87 @@ class DeclineReason:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.accepted_limit import AcceptedLimit  # noqa: PLC0415
+        from ..models.amount_limit import AmountLimit  # noqa: PLC0415
+        from ..models.days_limit import DaysLimit  # noqa: PLC0415
+        from ..models.excluded_limit import ExcludedLimit  # noqa: PLC0415
+        from ..models.ratio_limit import RatioLimit  # noqa: PLC0415
+        from ..models.ratios_limit import RatiosLimit  # noqa: PLC0415
+
         d = dict(src_dict)
         code = d.pop("code")
 
-        def _parse_limit(data: object) -> float | list[str] | None:
+        def _parse_limit(
+            data: object,
+        ) -> (
+            AcceptedLimit
+            | AmountLimit
+            | DaysLimit
+            | ExcludedLimit
+            | None
+            | RatioLimit
+            | RatiosLimit
+        ):
             if data is None:
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                limit_type_1 = cast(list[str], data)
+                limit_type_0 = AmountLimit.from_dict(data)
+
+                return limit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limit_type_1 = DaysLimit.from_dict(data)
 
                 return limit_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(float | list[str] | None, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limit_type_2 = RatioLimit.from_dict(data)
+
+                return limit_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limit_type_3 = RatiosLimit.from_dict(data)
+
+                return limit_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limit_type_4 = AcceptedLimit.from_dict(data)
+
+                return limit_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limit_type_5 = ExcludedLimit.from_dict(data)
+
+                return limit_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AcceptedLimit
+                | AmountLimit
+                | DaysLimit
+                | ExcludedLimit
+                | None
+                | RatioLimit
+                | RatiosLimit,
+                data,
+            )
 
         limit = _parse_limit(d.pop("limit"))
 

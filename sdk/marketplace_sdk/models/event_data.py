@@ -23,9 +23,12 @@ T = TypeVar("T", bound="EventData")
 class EventData:
     """
     Attributes:
-        object_ (EventDataObject):
-        previous_attributes (EventDataPreviousAttributesType0 | None):
-        deadline (DeadlineDetail | None | Unset):
+        object_ (EventDataObject): The object after the change, exactly as its GET shows it (a cover's `client_secret`
+            is never in an event)
+        previous_attributes (EventDataPreviousAttributesType0 | None): The earlier value of each field that changed
+            (inside a nested object, of each of its changed fields); null when the object is new
+        deadline (DeadlineDetail | None | Unset): Only in `*.deadline_approaching` events: the deadline that is 7 days
+            or less away
     """
 
     object_: EventDataObject

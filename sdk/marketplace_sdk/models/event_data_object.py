@@ -11,6 +11,8 @@ T = TypeVar("T", bound="EventDataObject")
 
 @_attrs_define
 class EventDataObject:
+    """The object after the change, exactly as its GET shows it (a cover's `client_secret` is never in an event)"""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

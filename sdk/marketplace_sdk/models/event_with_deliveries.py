@@ -27,15 +27,18 @@ T = TypeVar("T", bound="EventWithDeliveries")
 class EventWithDeliveries:
     """
     Attributes:
-        account (str):
-        created (datetime.datetime):
+        account (str): The account the object belongs to (acct_…; for a cover, who bound it)
+        created (datetime.datetime): When the change was made (UTC)
         data (EventData):
-        deliveries (list[WebhookDeliveryOut]):
-        id (str):
-        livemode (bool):
-        sequence (int):
-        type_ (str):
-        object_ (Literal['event'] | Unset):  Default: 'event'.
+        deliveries (list[WebhookDeliveryOut]): Its deliveries to your endpoints, with their attempts
+        id (str): The event's id (evt_…); also the `webhook-id` header of its deliveries, the same on every retry
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        sequence (int): Increases by one with each event about the same object, in the order the changes were made: an
+            event whose sequence is not above the last one you applied is stale
+        type_ (str): What happened: `<object>.<change>`, such as `cover.activated` (the webhooks section lists every
+            type)
+        object_ (Literal['event'] | Unset): The kind of object: always `event` Default: 'event'.
     """
 
     account: str

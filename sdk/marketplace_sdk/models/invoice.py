@@ -14,11 +14,11 @@ T = TypeVar("T", bound="Invoice")
 class Invoice:
     """
     Attributes:
-        credited (int):
-        declared_overdue_at (datetime.datetime | None):
-        disputed_since (datetime.datetime | None):
-        outstanding (int):
-        paid (int):
+        credited (int): Credit notes issued so far
+        declared_overdue_at (datetime.datetime | None): When it was declared overdue (on the cover's clock, UTC)
+        disputed_since (datetime.datetime | None): Since when a commercial dispute holds it (UTC; null: not disputed)
+        outstanding (int): Still owed: the invoice amount less payments and credit notes
+        paid (int): Paid by the buyer so far (recoveries included)
     """
 
     credited: int

@@ -16,9 +16,13 @@ T = TypeVar("T", bound="InvoiceEventCreate")
 class InvoiceEventCreate:
     """
     Attributes:
-        type_ (InvoiceEventCreateType):
-        amount (int | None | Unset):
-        occurred_at (datetime.datetime | None | Unset):
+        type_ (InvoiceEventCreateType): What happened: `invoice.paid` (the buyer paid `amount`), `invoice.overdue` (the
+            declaration of an unpaid invoice), `invoice.disputed`, `invoice.dispute_resolved`, `invoice.credit_note` (what
+            is owed goes down by `amount`)
+        amount (int | None | Unset): In minor units of the cover's currency: required for `invoice.paid` and
+            `invoice.credit_note`, refused for the other types
+        occurred_at (datetime.datetime | None | Unset): When it happened, with its offset (default: now on the cover's
+            clock); never in the clock's future, nor before the cover was bound
     """
 
     type_: InvoiceEventCreateType

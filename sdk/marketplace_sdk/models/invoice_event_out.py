@@ -23,20 +23,21 @@ T = TypeVar("T", bound="InvoiceEventOut")
 class InvoiceEventOut:
     """
     Attributes:
-        amount (int | None):
-        claim (None | str):
-        cover (str):
-        created_at (datetime.datetime):
+        amount (int | None): Paid or credited, in minor units of `currency` (null: none)
+        claim (None | str): The claim open on the cover when it was reported (clm_…; then a payment is a recovery)
+        cover (str): The cover (cov_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
         currency (Currency):
-        id (str):
-        insurer_share (int | None):
-        livemode (bool):
-        occurred_at (datetime.datetime):
-        recorded_on (datetime.date):
-        recovery (bool):
-        seller_share (int | None):
-        type_ (InvoiceEventOutType):
-        object_ (Literal['invoice_event'] | Unset):  Default: 'invoice_event'.
+        id (str): The report's id (iev_…)
+        insurer_share (int | None): A recovery after approval: the insurer's share (by the cover ratio), in minor units
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        occurred_at (datetime.datetime): When it happened, on the cover's clock (UTC)
+        recorded_on (datetime.date): The day it was recorded, on the cover's clock
+        recovery (bool): True for a payment made after the claim opened
+        seller_share (int | None): A recovery after approval: the seller's share (the rest), in minor units
+        type_ (InvoiceEventOutType): What happened
+        object_ (Literal['invoice_event'] | Unset): The kind of object: always `invoice_event` Default: 'invoice_event'.
     """
 
     amount: int | None

@@ -15,10 +15,11 @@ T = TypeVar("T", bound="InvoiceIn")
 class InvoiceIn:
     """
     Attributes:
-        amount (int):
+        amount (int): The amount invoiced, in minor units of `currency` (1250000 is EUR 12,500.00); a JSON integer,
+            never a string or a float
         currency (Currency):
-        due_date (datetime.date):
-        issue_date (datetime.date):
+        due_date (datetime.date): The day it falls due (ISO 8601): after the issue date and after today
+        issue_date (datetime.date): The day it was issued (ISO 8601; at most 30 days ahead)
         number (str): The seller's invoice number: a letter or digit at least, no control characters.
     """
 

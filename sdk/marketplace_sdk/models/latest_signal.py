@@ -16,11 +16,11 @@ T = TypeVar("T", bound="LatestSignal")
 class LatestSignal:
     """
     Attributes:
-        bureau_score (int | None):
-        effective_on (datetime.date):
-        id (str):
-        source (str):
-        type_ (LatestSignalType):
+        bureau_score (int | None): The bureau score (0-100), for type `bureau_score`
+        effective_on (datetime.date): When it happened or was published
+        id (str): The signal's id (sig_…)
+        source (str): Where it comes from
+        type_ (LatestSignalType): What happened
     """
 
     bureau_score: int | None

@@ -15,11 +15,11 @@ T = TypeVar("T", bound="LimitChange")
 class LimitChange:
     """
     Attributes:
-        amount (int): The limit now (at most the product's buyer capacity)
+        amount (int): The limit now, in minor units (at most the product's buyer capacity)
         currency (Currency):
-        insurer (str):
-        previous_amount (int): The limit before (the product's capacity if none was set)
-        product (str):
+        insurer (str): The product's insurer (acct_…)
+        previous_amount (int): The limit before, in minor units (the product's capacity if none was set)
+        product (str): The product (prod_…)
     """
 
     amount: int

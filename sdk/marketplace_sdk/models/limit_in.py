@@ -17,7 +17,7 @@ class LimitIn:
         amount (int): The most the product may insure on the buyer, in minor units (0: no new cover); above the
             product's buyer capacity it changes nothing
         currency (Currency):
-        product (str):
+        product (str): One of the insurer's products (prod_…)
     """
 
     amount: int

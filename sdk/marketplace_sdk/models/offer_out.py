@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     Any,
@@ -20,31 +21,39 @@ T = TypeVar("T", bound="OfferOut")
 class OfferOut:
     """
     Attributes:
-        amicable_collection_days (int):
-        claim_threshold_days (int):
-        cover_ratio (float):
-        id (str):
-        insured_amount (int):
-        insurer (str):
-        overdue_declaration_days (int):
-        premium (int):
-        premium_rate_bps (int):
-        product (str):
-        product_version (int):
-        waiting_period_days (int):
-        object_ (Literal['offer'] | Unset):  Default: 'offer'.
+        amicable_collection_days (int): Days of amicable collection on a claim before legal collection starts
+        claim_threshold_days (int): Days past the due date before a claim may open
+        cover_ratio (float): The share of the invoice insured: a ratio in (0, 1] (0.9)
+        expires_at (datetime.datetime): Until when this offer may be bound (UTC): the quote's time plus its product's
+            validity. Binding it later is refused (409 `offer_expired`).
+        id (str): The offer's id (off_…): bind it by this id
+        insured_amount (int): What the cover pays at most: the invoice amount x `cover_ratio`, in minor units of the
+            quote's `currency`
+        insurer (str): The product's insurer (acct_…)
+        insurer_name (str): The insurer's display name, as it was when the offer was made.
+        overdue_declaration_days (int): Days after the due date within which an unpaid invoice must be declared overdue
+        premium (int): The price of the cover, charged at bind, in minor units of the quote's `currency` (rounded up)
+        premium_rate_bps (int): The premium over the invoice amount, in basis points (100 = 1 %; rounded half up)
+        product (str): The product offering it (prod_…)
+        product_name (str): The product's name, as it was when the offer was made.
+        product_version (int): The version of the product's terms it was priced on
+        waiting_period_days (int): Days from the declaration of an unpaid invoice to the claim's approval
+        object_ (Literal['offer'] | Unset): The kind of object: always `offer` Default: 'offer'.
     """
 
     amicable_collection_days: int
     claim_threshold_days: int
     cover_ratio: float
+    expires_at: datetime.datetime
     id: str
     insured_amount: int
     insurer: str
+    insurer_name: str
     overdue_declaration_days: int
     premium: int
     premium_rate_bps: int
     product: str
+    product_name: str
     product_version: int
     waiting_period_days: int
     object_: Literal["offer"] | Unset = "offer"
@@ -57,11 +66,15 @@ class OfferOut:
 
         cover_ratio = self.cover_ratio
 
+        expires_at = self.expires_at.isoformat()
+
         id = self.id
 
         insured_amount = self.insured_amount
 
         insurer = self.insurer
+
+        insurer_name = self.insurer_name
 
         overdue_declaration_days = self.overdue_declaration_days
 
@@ -70,6 +83,8 @@ class OfferOut:
         premium_rate_bps = self.premium_rate_bps
 
         product = self.product
+
+        product_name = self.product_name
 
         product_version = self.product_version
 
@@ -84,13 +99,16 @@ class OfferOut:
                 "amicable_collection_days": amicable_collection_days,
                 "claim_threshold_days": claim_threshold_days,
                 "cover_ratio": cover_ratio,
+                "expires_at": expires_at,
                 "id": id,
                 "insured_amount": insured_amount,
                 "insurer": insurer,
+                "insurer_name": insurer_name,
                 "overdue_declaration_days": overdue_declaration_days,
                 "premium": premium,
                 "premium_rate_bps": premium_rate_bps,
                 "product": product,
+                "product_name": product_name,
                 "product_version": product_version,
                 "waiting_period_days": waiting_period_days,
             }
@@ -109,11 +127,15 @@ class OfferOut:
 
         cover_ratio = d.pop("cover_ratio")
 
+        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+
         id = d.pop("id")
 
         insured_amount = d.pop("insured_amount")
 
         insurer = d.pop("insurer")
+
+        insurer_name = d.pop("insurer_name")
 
         overdue_declaration_days = d.pop("overdue_declaration_days")
 
@@ -122,6 +144,8 @@ class OfferOut:
         premium_rate_bps = d.pop("premium_rate_bps")
 
         product = d.pop("product")
+
+        product_name = d.pop("product_name")
 
         product_version = d.pop("product_version")
 
@@ -135,13 +159,16 @@ class OfferOut:
             amicable_collection_days=amicable_collection_days,
             claim_threshold_days=claim_threshold_days,
             cover_ratio=cover_ratio,
+            expires_at=expires_at,
             id=id,
             insured_amount=insured_amount,
             insurer=insurer,
+            insurer_name=insurer_name,
             overdue_declaration_days=overdue_declaration_days,
             premium=premium,
             premium_rate_bps=premium_rate_bps,
             product=product,
+            product_name=product_name,
             product_version=product_version,
             waiting_period_days=waiting_period_days,
             object_=object_,

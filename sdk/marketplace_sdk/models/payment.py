@@ -18,12 +18,15 @@ T = TypeVar("T", bound="Payment")
 class Payment:
     """
     Attributes:
-        client_secret (None | str):
-        error_code (None | str):
-        payment_intent (None | str):
-        provider (Literal['stripe']):
-        refunded (int):
-        status (None | str):
+        client_secret (None | str): For the payer's front end (Stripe.js) while the premium is unpaid; shown only to the
+            platform and seller the cover was bound by or for
+        error_code (None | str): Why the payment failed or ended: Stripe's code (`card_declined`…),
+            `payment_method_invalid`, or `premium_refunded` (refunded outside the API); null otherwise
+        payment_intent (None | str): The Stripe PaymentIntent for the premium (pi_…)
+        provider (Literal['stripe']): Always `stripe`
+        refunded (int): Premium refunded so far, in minor units
+        status (None | str): The PaymentIntent's status as last seen (`succeeded`, `requires_payment_method`…), or
+            `unknown` when Stripe did not answer the bind: send the same bind again to resume
     """
 
     client_secret: None | str

@@ -12,8 +12,9 @@ T = TypeVar("T", bound="PayoutCreate")
 class PayoutCreate:
     """
     Attributes:
-        amount (int):
-        reference (str):
+        amount (int): What was paid, in minor units of the claim's currency (at most the indemnity left to pay)
+        reference (str): The insurer's own reference for the transfer (printable ASCII, 1-100); one payout per reference
+            and claim
     """
 
     amount: int

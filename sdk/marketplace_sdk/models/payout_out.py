@@ -22,15 +22,16 @@ T = TypeVar("T", bound="PayoutOut")
 class PayoutOut:
     """
     Attributes:
-        amount (int):
-        claim (str):
-        created_at (datetime.datetime):
+        amount (int): What was paid, in minor units
+        claim (str): The claim (clm_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
         currency (Currency):
-        id (str):
-        livemode (bool):
-        paid_on (datetime.date):
-        reference (str):
-        object_ (Literal['payout'] | Unset):  Default: 'payout'.
+        id (str): The payout's id (po_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        paid_on (datetime.date): The day it was recorded, on the cover's clock
+        reference (str): The insurer's reference for it
+        object_ (Literal['payout'] | Unset): The kind of object: always `payout` Default: 'payout'.
     """
 
     amount: int

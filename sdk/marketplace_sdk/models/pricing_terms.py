@@ -14,10 +14,13 @@ T = TypeVar("T", bound="PricingTerms")
 class PricingTerms:
     """
     Attributes:
-        expense_loading (float):
-        loss_given_default (float):
-        target_loss_ratio (float):
-        time_loading_bps_per_year (int | Unset):  Default: 0.
+        expense_loading (float): The insurer's costs, as a share of the risk premium added to it: a ratio in [0, 1)
+        loss_given_default (float): Share of the insured amount lost when the buyer defaults, after expected recoveries:
+            a ratio in (0, 1]
+        target_loss_ratio (float): Share of the risk premium meant to pay claims: a ratio from 0.05 (below, the premium
+            would be more than twenty times the expected loss) to 1
+        time_loading_bps_per_year (int | Unset): A yearly rate on the insured amount, in basis points (100 = 1 %),
+            charged for the invoice's tenor Default: 0.
     """
 
     expense_loading: float

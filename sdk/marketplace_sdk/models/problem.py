@@ -19,14 +19,15 @@ T = TypeVar("T", bound="Problem")
 class Problem:
     """
     Attributes:
-        code (str):
-        detail (str):
-        request_id (str):
-        status (int):
-        title (str):
-        type_ (str):
-        errors (list[FieldError] | None | Unset):
-        param (None | str | Unset):
+        code (str): Stable snake_case code to act on (`quote_expired`, `validation_error`…): each operation lists the
+            codes it answers
+        detail (str): What went wrong with this request, for people
+        request_id (str): The request's id (req_…), also in the `Request-Id` header: quote it to support
+        status (int): The HTTP status code of the answer
+        title (str): What went wrong, the same for every problem of a code
+        type_ (str): A URI naming the problem: `urn:marketplace:error:<code>`
+        errors (list[FieldError] | None | Unset): Every invalid field, when the request has some
+        param (None | str | Unset): The field or parameter at fault, when one is (dotted path)
     """
 
     code: str

@@ -28,25 +28,32 @@ T = TypeVar("T", bound="ProductVersionOut")
 class ProductVersionOut:
     """
     Attributes:
-        claim_threshold_days (int):
-        cover_ratios (list[float]):
-        created_at (datetime.datetime):
-        currencies (list[CurrencyTerms]):
-        max_probability_of_default (float):
-        max_tenor_days (int):
-        name (str):
+        claim_threshold_days (int): Days past the due date before a claim may open (the cover period ends then)
+        cover_ratios (list[float]): The shares of the invoice amount offered as insured amount, each a ratio in (0, 1];
+            the first is the default when a quote asks for none
+        created_at (datetime.datetime): When this version was written and came in force (UTC)
+        currencies (list[CurrencyTerms]): What the product insures in each currency it takes (each once)
+        max_probability_of_default (float): The highest probability of default accepted: a ratio in (0, 1] (0.06 is 6 %)
+        max_tenor_days (int): The longest time from invoice issue to due date, in days
+        name (str): The product's name, shown on its offers
         pricing (PricingTerms):
-        product (str):
-        version (int):
-        waiting_period_days (int):
-        amicable_collection_days (int | Unset):  Default: 60.
-        countries (list[Country] | None | Unset):
-        excluded_countries (list[Country] | Unset):
-        excluded_sectors (list[Sector] | Unset):
-        object_ (Literal['product_version'] | Unset):  Default: 'product_version'.
-        overdue_declaration_days (int | Unset):  Default: 30.
-        quote_validity_minutes (int | Unset):  Default: 1440.
-        sectors (list[Sector] | None | Unset):
+        product (str): The product's id (prod_…)
+        version (int): The version number (1, 2, …)
+        waiting_period_days (int): Days from the declaration of an unpaid invoice to the claim's approval
+        amicable_collection_days (int | Unset): Days of amicable collection on a claim before legal collection starts
+            Default: 60.
+        countries (list[Country] | None | Unset): Buyer countries accepted (ISO 3166 alpha-2); absent or null accepts
+            every country
+        excluded_countries (list[Country] | Unset): Buyer countries refused (ISO 3166 alpha-2)
+        excluded_sectors (list[Sector] | Unset): Buyer NACE sections refused (a letter, A-U)
+        object_ (Literal['product_version'] | Unset): The kind of object: always `product_version` Default:
+            'product_version'.
+        overdue_declaration_days (int | Unset): Days after the due date within which the seller must declare an unpaid
+            invoice overdue; a cover never declared within them ends `time_barred` Default: 30.
+        quote_validity_minutes (int | Unset): How long an offer of this product may be bound, in minutes (5 to 10080, a
+            week) Default: 1440.
+        sectors (list[Sector] | None | Unset): Buyer NACE sections accepted (a letter, A-U); absent or null accepts
+            every section
     """
 
     claim_threshold_days: int

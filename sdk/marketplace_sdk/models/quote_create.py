@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.buyer_in import BuyerIn
     from ..models.invoice_in import InvoiceIn
+    from ..models.quote_create_metadata import QuoteCreateMetadata
     from ..models.relationship_in import RelationshipIn
 
 
@@ -22,14 +23,20 @@ class QuoteCreate:
     Attributes:
         buyer (BuyerIn):
         invoice (InvoiceIn):
-        cover_ratios (list[float] | None | Unset):
-        relationship (None | RelationshipIn | Unset):
-        seller (None | str | Unset):
+        cover_ratios (list[float] | None | Unset): The shares of the invoice to insure, each a ratio in (0, 1] (0.9
+            insures 90 %): each product offers those it has; absent, its default
+        metadata (QuoteCreateMetadata | Unset): Your own key-value pairs, returned as given and filterable on the list
+            (`metadata[key]=value`): at most 50 keys of at most 40 characters (no `[` or `]`), each value text of at most
+            500 characters; a key whose value is the empty string is not kept.
+        relationship (None | RelationshipIn | Unset): The seller's history with this buyer, when known
+        seller (None | str | Unset): The seller the quote is for (acct_…): required when the caller is a platform (one
+            of its connected sellers; 422 `seller_required` without it); a seller may name only itself.
     """
 
     buyer: BuyerIn
     invoice: InvoiceIn
     cover_ratios: list[float] | None | Unset = UNSET
+    metadata: QuoteCreateMetadata | Unset = UNSET
     relationship: None | RelationshipIn | Unset = UNSET
     seller: None | str | Unset = UNSET
 
@@ -48,6 +55,10 @@ class QuoteCreate:
 
         else:
             cover_ratios = self.cover_ratios
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
 
         relationship: dict[str, Any] | None | Unset
         if isinstance(self.relationship, Unset):
@@ -73,6 +84,8 @@ class QuoteCreate:
         )
         if cover_ratios is not UNSET:
             field_dict["cover_ratios"] = cover_ratios
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
         if relationship is not UNSET:
             field_dict["relationship"] = relationship
         if seller is not UNSET:
@@ -84,6 +97,7 @@ class QuoteCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_in import BuyerIn  # noqa: PLC0415
         from ..models.invoice_in import InvoiceIn  # noqa: PLC0415
+        from ..models.quote_create_metadata import QuoteCreateMetadata  # noqa: PLC0415
         from ..models.relationship_in import RelationshipIn  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -107,6 +121,13 @@ class QuoteCreate:
             return cast(list[float] | None | Unset, data)
 
         cover_ratios = _parse_cover_ratios(d.pop("cover_ratios", UNSET))
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: QuoteCreateMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = QuoteCreateMetadata.from_dict(_metadata)
 
         def _parse_relationship(data: object) -> None | RelationshipIn | Unset:
             if data is None:
@@ -138,6 +159,7 @@ class QuoteCreate:
             buyer=buyer,
             invoice=invoice,
             cover_ratios=cover_ratios,
+            metadata=metadata,
             relationship=relationship,
             seller=seller,
         )

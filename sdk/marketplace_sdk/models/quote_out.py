@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..models.decline import Decline
     from ..models.invoice_in import InvoiceIn
     from ..models.offer_out import OfferOut
+    from ..models.quote_out_metadata import QuoteOutMetadata
     from ..models.risk import Risk
 
 
@@ -31,21 +32,26 @@ T = TypeVar("T", bound="QuoteOut")
 class QuoteOut:
     """
     Attributes:
-        buyer (str):
-        created_at (datetime.datetime):
+        buyer (str): The buyer quoted (buy_…)
+        created_at (datetime.datetime): When it was priced (UTC)
         currency (Currency):
-        declines (list[Decline]):
-        expires_at (datetime.datetime):
-        id (str):
+        declines (list[Decline]): One per product (and cover ratio) that declines, with why
+        expires_at (datetime.datetime): When the quote expires (UTC): the latest of its offers' `expires_at` (each offer
+            has its own); past it, an unbound quote reads `expired`.
+        id (str): The quote's id (quo_…)
         invoice (InvoiceIn):
-        livemode (bool):
-        model_version (str):
-        offers (list[OfferOut]):
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        metadata (QuoteOutMetadata): Your own key-value pairs, as given when the object was made.
+        model_version (str): The risk model that scored it (`uw-…`)
+        offers (list[OfferOut]): One per product (and cover ratio) that accepts, cheapest first
         risk (Risk):
-        seller (None | str):
-        status (QuoteOutStatus):
-        invoice_covered_by (None | str | Unset):
-        object_ (Literal['quote'] | Unset):  Default: 'quote'.
+        seller (None | str): The seller the quote is for (acct_…)
+        status (QuoteOutStatus): `quoted` (offers to bind), `declined` (no product takes the risk), `bound` (an offer
+            was bound) or `expired` (past `expires_at`, unbound)
+        invoice_covered_by (None | str | Unset): The cover (cov_…) already in force on this invoice (same seller, buyer
+            and invoice number), if any: binding another cover on it is refused (409 `invoice_already_covered`)
+        object_ (Literal['quote'] | Unset): The kind of object: always `quote` Default: 'quote'.
     """
 
     buyer: str
@@ -56,6 +62,7 @@ class QuoteOut:
     id: str
     invoice: InvoiceIn
     livemode: bool
+    metadata: QuoteOutMetadata
     model_version: str
     offers: list[OfferOut]
     risk: Risk
@@ -84,6 +91,8 @@ class QuoteOut:
         invoice = self.invoice.to_dict()
 
         livemode = self.livemode
+
+        metadata = self.metadata.to_dict()
 
         model_version = self.model_version
 
@@ -119,6 +128,7 @@ class QuoteOut:
                 "id": id,
                 "invoice": invoice,
                 "livemode": livemode,
+                "metadata": metadata,
                 "model_version": model_version,
                 "offers": offers,
                 "risk": risk,
@@ -138,6 +148,7 @@ class QuoteOut:
         from ..models.decline import Decline  # noqa: PLC0415
         from ..models.invoice_in import InvoiceIn  # noqa: PLC0415
         from ..models.offer_out import OfferOut  # noqa: PLC0415
+        from ..models.quote_out_metadata import QuoteOutMetadata  # noqa: PLC0415
         from ..models.risk import Risk  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -161,6 +172,8 @@ class QuoteOut:
         invoice = InvoiceIn.from_dict(d.pop("invoice"))
 
         livemode = d.pop("livemode")
+
+        metadata = QuoteOutMetadata.from_dict(d.pop("metadata"))
 
         model_version = d.pop("model_version")
 
@@ -206,6 +219,7 @@ class QuoteOut:
             id=id,
             invoice=invoice,
             livemode=livemode,
+            metadata=metadata,
             model_version=model_version,
             offers=offers,
             risk=risk,

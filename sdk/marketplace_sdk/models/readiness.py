@@ -18,12 +18,13 @@ T = TypeVar("T", bound="Readiness")
 class Readiness:
     """
     Attributes:
-        database (ReadinessDatabase):
-        head_revision (None | str):
-        migrations (ReadinessMigrations):
-        revision (None | str):
-        status (ReadinessStatus):
-        writes (ReadinessWrites):
+        database (ReadinessDatabase): Whether the database answers
+        head_revision (None | str): The code's latest migration revision
+        migrations (ReadinessMigrations): Whether the database schema is at the code's migration
+        revision (None | str): The database's migration revision
+        status (ReadinessStatus): `ready` when every check below passes
+        writes (ReadinessWrites): `ok`: a write was committed; `failing`: the write probe failed, or a request met a
+            storage fault just now; `unknown`: not tried
     """
 
     database: ReadinessDatabase

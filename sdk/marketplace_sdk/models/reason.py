@@ -13,10 +13,10 @@ T = TypeVar("T", bound="Reason")
 class Reason:
     """
     Attributes:
-        code (str):
-        feature (str):
-        impact (float):
-        message (str):
+        code (str): Stable code of the reason (`payment_incidents`, `days_beyond_terms`, `sector_risk`…)
+        feature (str): The model feature behind it
+        impact (float): The feature's contribution to the model's log-odds (positive: riskier)
+        message (str): A sentence for people
     """
 
     code: str

@@ -13,11 +13,11 @@ T = TypeVar("T", bound="Recoveries")
 class Recoveries:
     """
     Attributes:
-        before_approval (int):
-        credit_notes (int):
-        insurer_share (int):
-        seller_share (int):
-        total (int):
+        before_approval (int): Of `total`, paid before approval: it reduces the indemnity
+        credit_notes (int): Credit notes issued since the declaration: they reduce the indemnity too
+        insurer_share (int): Of the recoveries after approval: the insurer's share (by the cover ratio)
+        seller_share (int): Of the recoveries after approval: the seller's share
+        total (int): Paid by the buyer since the invoice was declared overdue (an insolvency: since the claim opened)
     """
 
     before_approval: int

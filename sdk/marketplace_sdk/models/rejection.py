@@ -15,8 +15,8 @@ T = TypeVar("T", bound="Rejection")
 class Rejection:
     """
     Attributes:
-        code (RejectionCode):
-        reason (None | str):
+        code (RejectionCode): The ground of the rejection
+        reason (None | str): The insurer's words
     """
 
     code: RejectionCode

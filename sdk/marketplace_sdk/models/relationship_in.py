@@ -14,9 +14,9 @@ T = TypeVar("T", bound="RelationshipIn")
 class RelationshipIn:
     """
     Attributes:
-        months (int | None | Unset):
-        prior_invoices_count (int | None | Unset):
-        prior_late_ratio (float | None | Unset):
+        months (int | None | Unset): How long they have traded, in months
+        prior_invoices_count (int | None | Unset): How many invoices the seller sent it before
+        prior_late_ratio (float | None | Unset): The share of those paid late: a ratio from 0 to 1 (0.07 is 7 %)
     """
 
     months: int | None | Unset = UNSET

@@ -21,11 +21,11 @@ T = TypeVar("T", bound="ReplayOut")
 class ReplayOut:
     """
     Attributes:
-        endpoint (str):
-        events_scheduled (int):
-        since (datetime.datetime):
-        until (datetime.datetime):
-        object_ (Literal['replay'] | Unset):  Default: 'replay'.
+        endpoint (str): The endpoint (we_…)
+        events_scheduled (int): How many events will be sent again
+        since (datetime.datetime): The window's start (UTC), included
+        until (datetime.datetime): The window's end (UTC), excluded
+        object_ (Literal['replay'] | Unset): The kind of object: always `replay` Default: 'replay'.
     """
 
     endpoint: str

@@ -17,9 +17,10 @@ T = TypeVar("T", bound="Risk")
 class Risk:
     """
     Attributes:
-        grade (str):
-        probability_of_default (float):
-        reasons (list[Reason]):
+        grade (str): The probability as a grade, A (safest) to E
+        probability_of_default (float): The probability that the buyer does not pay this invoice (still unpaid 90 days
+            past due, or insolvent): a ratio from 0 to 1 (0.0345 is 3.45 %)
+        reasons (list[Reason]): The features that pushed the risk up, strongest first
     """
 
     grade: str

@@ -18,7 +18,8 @@ class SignalIn:
     Attributes:
         effective_on (datetime.date): When it happened or was published (not in the future)
         source (str): Where it comes from (a court, a bureau, a ledger)
-        type_ (SignalInType):
+        type_ (SignalInType): What happened: `insolvency`, `payment_default`, `rating_downgrade`, `rating_upgrade` or a
+            new `bureau_score`; each moves the buyer's status by the monitoring table
         bureau_score (int | None | Unset): The score (0-100): for, and only for, type bureau_score
     """
 

@@ -14,12 +14,12 @@ T = TypeVar("T", bound="WebhookAttemptOut")
 class WebhookAttemptOut:
     """
     Attributes:
-        created_at (datetime.datetime):
-        duration_ms (int):
-        error (None | str):
-        id (str):
-        response_body (None | str):
-        status_code (int | None):
+        created_at (datetime.datetime): When it was made (UTC)
+        duration_ms (int): How long it took, in milliseconds
+        error (None | str): Why there was no answer: `timeout`, `connect_error`, `blocked_address`…
+        id (str): The attempt's id (wha_…)
+        response_body (None | str): The first 1 KiB of the answer
+        status_code (int | None): The HTTP status the endpoint answered (null: no answer)
     """
 
     created_at: datetime.datetime

@@ -20,11 +20,12 @@ T = TypeVar("T", bound="WebhookDeliveryOut")
 class WebhookDeliveryOut:
     """
     Attributes:
-        attempts (list[WebhookAttemptOut]):
-        endpoint (str):
-        id (str):
-        next_attempt_at (datetime.datetime | None):
-        status (WebhookDeliveryOutStatus):
+        attempts (list[WebhookAttemptOut]): Every attempt, oldest first
+        endpoint (str): The endpoint it goes to (we_…)
+        id (str): The delivery's id (whd_…)
+        next_attempt_at (datetime.datetime | None): While pending: when the next attempt is due (UTC)
+        status (WebhookDeliveryOutStatus): `pending` (attempts go on), `succeeded` (a 2xx came back) or `failed` (no
+            more attempts)
     """
 
     attempts: list[WebhookAttemptOut]

@@ -22,7 +22,7 @@ class WebhookEndpointCreate:
         url (str): Where events are POSTed: `https` (test mode also takes `http`); in live mode a host that resolves to
             public addresses only, in test mode also loopback (`localhost`, 127.0.0.1). Private, link-local and metadata
             addresses, and URLs with credentials, are refused in both modes (`webhook_url_not_allowed`).
-        description (None | str | Unset):
+        description (None | str | Unset): Your note about the endpoint (at most 500 characters)
     """
 
     enabled_events: list[WebhookEndpointCreateEnabledEventsItem]

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.deadline_detail import DeadlineDetail
     from ..models.webhook_endpoint_event_data_previous_attributes_type_0 import (
         WebhookEndpointEventDataPreviousAttributesType0,
     )
@@ -24,13 +27,17 @@ class WebhookEndpointEventData:
         object_ (WebhookEndpointOut):
         previous_attributes (None | WebhookEndpointEventDataPreviousAttributesType0): The earlier value of each field
             that changed (inside a nested object, of each of its changed fields); null when the object is new
+        deadline (DeadlineDetail | None | Unset): Only in `*.deadline_approaching` events: the deadline that is 7 days
+            or less away
     """
 
     object_: WebhookEndpointOut
     previous_attributes: None | WebhookEndpointEventDataPreviousAttributesType0
+    deadline: DeadlineDetail | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.deadline_detail import DeadlineDetail  # noqa: PLC0415
         from ..models.webhook_endpoint_event_data_previous_attributes_type_0 import (
             WebhookEndpointEventDataPreviousAttributesType0,  # noqa: PLC0415
         )
@@ -45,6 +52,14 @@ class WebhookEndpointEventData:
         else:
             previous_attributes = self.previous_attributes
 
+        deadline: dict[str, Any] | None | Unset
+        if isinstance(self.deadline, Unset):
+            deadline = UNSET
+        elif isinstance(self.deadline, DeadlineDetail):
+            deadline = self.deadline.to_dict()
+        else:
+            deadline = self.deadline
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,11 +68,14 @@ class WebhookEndpointEventData:
                 "previous_attributes": previous_attributes,
             }
         )
+        if deadline is not UNSET:
+            field_dict["deadline"] = deadline
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.deadline_detail import DeadlineDetail  # noqa: PLC0415
         from ..models.webhook_endpoint_event_data_previous_attributes_type_0 import (
             WebhookEndpointEventDataPreviousAttributesType0,  # noqa: PLC0415
         )
@@ -85,9 +103,27 @@ class WebhookEndpointEventData:
 
         previous_attributes = _parse_previous_attributes(d.pop("previous_attributes"))
 
+        def _parse_deadline(data: object) -> DeadlineDetail | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                deadline_type_0 = DeadlineDetail.from_dict(data)
+
+                return deadline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeadlineDetail | None | Unset, data)
+
+        deadline = _parse_deadline(d.pop("deadline", UNSET))
+
         webhook_endpoint_event_data = cls(
             object_=object_,
             previous_attributes=previous_attributes,
+            deadline=deadline,
         )
 
         webhook_endpoint_event_data.additional_properties = d

@@ -22,18 +22,21 @@ T = TypeVar("T", bound="WebhookEndpointOut")
 class WebhookEndpointOut:
     """
     Attributes:
-        account (str):
-        created_at (datetime.datetime):
-        description (None | str):
-        disabled_reason (None | str):
-        enabled_events (list[str]):
-        id (str):
-        livemode (bool):
-        status (WebhookEndpointOutStatus):
-        updated_at (datetime.datetime):
-        url (str):
-        object_ (Literal['webhook_endpoint'] | Unset):  Default: 'webhook_endpoint'.
-        secret (None | str | Unset):
+        account (str): The account it belongs to (acct_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
+        description (None | str): Your note about it
+        disabled_reason (None | str): Why it was disabled: `endpoint_gone` (it answered 410), `failing` (it failed for 5
+            days), `by_request`
+        enabled_events (list[str]): The events it receives: exact types, `<object>.*` or `*`
+        id (str): The endpoint's id (we_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
+        status (WebhookEndpointOutStatus): `enabled`: events are sent to it; `disabled`: none are
+        updated_at (datetime.datetime): When it last changed (UTC, ISO 8601)
+        url (str): Where events are POSTed
+        object_ (Literal['webhook_endpoint'] | Unset): The kind of object: always `webhook_endpoint` Default:
+            'webhook_endpoint'.
+        secret (None | str | Unset): Never shown here: null (see the creation's answer)
     """
 
     account: str

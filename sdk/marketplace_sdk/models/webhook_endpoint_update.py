@@ -20,10 +20,11 @@ T = TypeVar("T", bound="WebhookEndpointUpdate")
 class WebhookEndpointUpdate:
     """
     Attributes:
-        description (None | str | Unset):
+        description (None | str | Unset): Your note about the endpoint (at most 500 characters)
         enabled_events (list[WebhookEndpointUpdateEnabledEventsType0Item] | Unset): The events to receive: exact types
             (`cover.activated`), every type about one kind of object (`cover.*`) or `*` for every type.
-        status (Unset | WebhookEndpointUpdateStatusType0):
+        status (Unset | WebhookEndpointUpdateStatusType0): `disabled` stops sending; `enabled` sends again (its failure
+            record starts afresh)
         url (str | Unset): Where events are POSTed: `https` (test mode also takes `http`); in live mode a host that
             resolves to public addresses only, in test mode also loopback (`localhost`, 127.0.0.1). Private, link-local and
             metadata addresses, and URLs with credentials, are refused in both modes (`webhook_url_not_allowed`).

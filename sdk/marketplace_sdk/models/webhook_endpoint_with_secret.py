@@ -22,20 +22,23 @@ T = TypeVar("T", bound="WebhookEndpointWithSecret")
 class WebhookEndpointWithSecret:
     """
     Attributes:
-        account (str):
-        created_at (datetime.datetime):
-        description (None | str):
-        disabled_reason (None | str):
-        enabled_events (list[str]):
-        id (str):
-        livemode (bool):
+        account (str): The account it belongs to (acct_…)
+        created_at (datetime.datetime): When it was created (UTC, ISO 8601)
+        description (None | str): Your note about it
+        disabled_reason (None | str): Why it was disabled: `endpoint_gone` (it answered 410), `failing` (it failed for 5
+            days), `by_request`
+        enabled_events (list[str]): The events it receives: exact types, `<object>.*` or `*`
+        id (str): The endpoint's id (we_…)
+        livemode (bool): True for a live-mode object, false for a test-mode one: a key sees and changes objects of its
+            own mode only
         secret (None | str): The signing secret (`whsec_` and base64 of 24 random bytes, the Standard Webhooks format);
             null in a replay of this answer
         secret_redacted (bool): True when this answer is a replay: the secret is not shown again
-        status (WebhookEndpointWithSecretStatus):
-        updated_at (datetime.datetime):
-        url (str):
-        object_ (Literal['webhook_endpoint'] | Unset):  Default: 'webhook_endpoint'.
+        status (WebhookEndpointWithSecretStatus): `enabled`: events are sent to it; `disabled`: none are
+        updated_at (datetime.datetime): When it last changed (UTC, ISO 8601)
+        url (str): Where events are POSTed
+        object_ (Literal['webhook_endpoint'] | Unset): The kind of object: always `webhook_endpoint` Default:
+            'webhook_endpoint'.
     """
 
     account: str

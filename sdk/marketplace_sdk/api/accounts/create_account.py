@@ -114,9 +114,12 @@ def sync_detailed(
     body: AccountCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AccountOut | Problem]:
-    """Create
+    """Create an account
 
-     Create an account (operator), or a connected seller (platform).
+     The operator creates any account (an insurer, a platform, a seller, connected to a platform with
+    `platform`); a platform creates its own connected sellers only (403 `insufficient_role` for another
+    role). The account has no API key yet: make one with `POST /v1/accounts/{account_id}/keys`. No money
+    moves.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -150,9 +153,12 @@ def sync(
     body: AccountCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> AccountOut | Problem | None:
-    """Create
+    """Create an account
 
-     Create an account (operator), or a connected seller (platform).
+     The operator creates any account (an insurer, a platform, a seller, connected to a platform with
+    `platform`); a platform creates its own connected sellers only (403 `insufficient_role` for another
+    role). The account has no API key yet: make one with `POST /v1/accounts/{account_id}/keys`. No money
+    moves.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -181,9 +187,12 @@ async def asyncio_detailed(
     body: AccountCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AccountOut | Problem]:
-    """Create
+    """Create an account
 
-     Create an account (operator), or a connected seller (platform).
+     The operator creates any account (an insurer, a platform, a seller, connected to a platform with
+    `platform`); a platform creates its own connected sellers only (403 `insufficient_role` for another
+    role). The account has no API key yet: make one with `POST /v1/accounts/{account_id}/keys`. No money
+    moves.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -215,9 +224,12 @@ async def asyncio(
     body: AccountCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> AccountOut | Problem | None:
-    """Create
+    """Create an account
 
-     Create an account (operator), or a connected seller (platform).
+     The operator creates any account (an insurer, a platform, a seller, connected to a platform with
+    `platform`); a platform creates its own connected sellers only (403 `insufficient_role` for another
+    role). The account has no API key yet: make one with `POST /v1/accounts/{account_id}/keys`. No money
+    moves.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

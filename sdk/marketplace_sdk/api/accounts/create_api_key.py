@@ -119,9 +119,12 @@ def sync_detailed(
     body: ApiKeyCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ApiKeyCreated | Problem]:
-    """CreateKey
+    """Create an API key
 
-     Create an API key; its secret is in this answer only (a replay has it redacted).
+     A new key for an account the caller manages (its own; any for the operator; its sellers' for a
+    platform), in the caller's mode unless `livemode` says otherwise: only a live key makes live keys,
+    only a test key test keys. The secret (`mk_test_…` or `mk_live_…`) is in this answer only and stored
+    as a hash: a replay of the request (same `Idempotency-Key`) answers `secret: null`.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -158,9 +161,12 @@ def sync(
     body: ApiKeyCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ApiKeyCreated | Problem | None:
-    """CreateKey
+    """Create an API key
 
-     Create an API key; its secret is in this answer only (a replay has it redacted).
+     A new key for an account the caller manages (its own; any for the operator; its sellers' for a
+    platform), in the caller's mode unless `livemode` says otherwise: only a live key makes live keys,
+    only a test key test keys. The secret (`mk_test_…` or `mk_live_…`) is in this answer only and stored
+    as a hash: a replay of the request (same `Idempotency-Key`) answers `secret: null`.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -192,9 +198,12 @@ async def asyncio_detailed(
     body: ApiKeyCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ApiKeyCreated | Problem]:
-    """CreateKey
+    """Create an API key
 
-     Create an API key; its secret is in this answer only (a replay has it redacted).
+     A new key for an account the caller manages (its own; any for the operator; its sellers' for a
+    platform), in the caller's mode unless `livemode` says otherwise: only a live key makes live keys,
+    only a test key test keys. The secret (`mk_test_…` or `mk_live_…`) is in this answer only and stored
+    as a hash: a replay of the request (same `Idempotency-Key`) answers `secret: null`.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -229,9 +238,12 @@ async def asyncio(
     body: ApiKeyCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ApiKeyCreated | Problem | None:
-    """CreateKey
+    """Create an API key
 
-     Create an API key; its secret is in this answer only (a replay has it redacted).
+     A new key for an account the caller manages (its own; any for the operator; its sellers' for a
+    platform), in the caller's mode unless `livemode` says otherwise: only a live key makes live keys,
+    only a test key test keys. The secret (`mk_test_…` or `mk_live_…`) is in this answer only and stored
+    as a hash: a replay of the request (same `Idempotency-Key`) answers `secret: null`.
 
     Args:
         account_id (str): An account id (acct_…)

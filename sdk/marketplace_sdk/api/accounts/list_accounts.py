@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_accounts_role_type_1 import ListAccountsRoleType1
-from ...models.list_accounts_role_type_2_type_1 import ListAccountsRoleType2Type1
-from ...models.list_accounts_role_type_3_type_1 import ListAccountsRoleType3Type1
-from ...models.list_of_account_out import ListOfAccountOut
+from ...models.account_list import AccountList
+from ...models.list_accounts_role import ListAccountsRole
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -18,11 +16,7 @@ def _get_kwargs(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    role: ListAccountsRoleType1
-    | ListAccountsRoleType2Type1
-    | ListAccountsRoleType3Type1
-    | None
-    | Unset = UNSET,
+    role: ListAccountsRole | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -46,11 +40,7 @@ def _get_kwargs(
     json_role: None | str | Unset
     if isinstance(role, Unset):
         json_role = UNSET
-    elif isinstance(role, ListAccountsRoleType1):
-        json_role = role.value
-    elif isinstance(role, ListAccountsRoleType2Type1):
-        json_role = role.value
-    elif isinstance(role, ListAccountsRoleType3Type1):
+    elif isinstance(role, ListAccountsRole):
         json_role = role.value
     else:
         json_role = role
@@ -69,9 +59,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfAccountOut | Problem | None:
+) -> AccountList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfAccountOut.from_dict(response.json())
+        response_200 = AccountList.from_dict(response.json())
 
         return response_200
 
@@ -118,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfAccountOut | Problem]:
+) -> Response[AccountList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,15 +123,12 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    role: ListAccountsRoleType1
-    | ListAccountsRoleType2Type1
-    | ListAccountsRoleType3Type1
-    | None
-    | Unset = UNSET,
-) -> Response[ListOfAccountOut | Problem]:
-    """List
+    role: ListAccountsRole | None | Unset = UNSET,
+) -> Response[AccountList | Problem]:
+    """List accounts
 
-     Every account (operator), or the platform's connected sellers; newest first.
+     Every account for the operator; a platform's connected sellers for a platform. Newest first,
+    filtered by `role`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -149,15 +136,14 @@ def sync_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        role (ListAccountsRoleType1 | ListAccountsRoleType2Type1 | ListAccountsRoleType3Type1 |
-            None | Unset):
+        role (ListAccountsRole | None | Unset): Only accounts of this role
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfAccountOut | Problem]
+        Response[AccountList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -180,15 +166,12 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    role: ListAccountsRoleType1
-    | ListAccountsRoleType2Type1
-    | ListAccountsRoleType3Type1
-    | None
-    | Unset = UNSET,
-) -> ListOfAccountOut | Problem | None:
-    """List
+    role: ListAccountsRole | None | Unset = UNSET,
+) -> AccountList | Problem | None:
+    """List accounts
 
-     Every account (operator), or the platform's connected sellers; newest first.
+     Every account for the operator; a platform's connected sellers for a platform. Newest first,
+    filtered by `role`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -196,15 +179,14 @@ def sync(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        role (ListAccountsRoleType1 | ListAccountsRoleType2Type1 | ListAccountsRoleType3Type1 |
-            None | Unset):
+        role (ListAccountsRole | None | Unset): Only accounts of this role
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfAccountOut | Problem
+        AccountList | Problem
     """
 
     return sync_detailed(
@@ -222,15 +204,12 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    role: ListAccountsRoleType1
-    | ListAccountsRoleType2Type1
-    | ListAccountsRoleType3Type1
-    | None
-    | Unset = UNSET,
-) -> Response[ListOfAccountOut | Problem]:
-    """List
+    role: ListAccountsRole | None | Unset = UNSET,
+) -> Response[AccountList | Problem]:
+    """List accounts
 
-     Every account (operator), or the platform's connected sellers; newest first.
+     Every account for the operator; a platform's connected sellers for a platform. Newest first,
+    filtered by `role`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -238,15 +217,14 @@ async def asyncio_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        role (ListAccountsRoleType1 | ListAccountsRoleType2Type1 | ListAccountsRoleType3Type1 |
-            None | Unset):
+        role (ListAccountsRole | None | Unset): Only accounts of this role
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfAccountOut | Problem]
+        Response[AccountList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -267,15 +245,12 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    role: ListAccountsRoleType1
-    | ListAccountsRoleType2Type1
-    | ListAccountsRoleType3Type1
-    | None
-    | Unset = UNSET,
-) -> ListOfAccountOut | Problem | None:
-    """List
+    role: ListAccountsRole | None | Unset = UNSET,
+) -> AccountList | Problem | None:
+    """List accounts
 
-     Every account (operator), or the platform's connected sellers; newest first.
+     Every account for the operator; a platform's connected sellers for a platform. Newest first,
+    filtered by `role`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -283,15 +258,14 @@ async def asyncio(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        role (ListAccountsRoleType1 | ListAccountsRoleType2Type1 | ListAccountsRoleType3Type1 |
-            None | Unset):
+        role (ListAccountsRole | None | Unset): Only accounts of this role
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfAccountOut | Problem
+        AccountList | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_api_key_out import ListOfApiKeyOut
+from ...models.api_key_list import ApiKeyList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfApiKeyOut | Problem | None:
+) -> ApiKeyList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfApiKeyOut.from_dict(response.json())
+        response_200 = ApiKeyList.from_dict(response.json())
 
         return response_200
 
@@ -101,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfApiKeyOut | Problem]:
+) -> Response[ApiKeyList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,10 +117,11 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfApiKeyOut | Problem]:
-    """ListKeys
+) -> Response[ApiKeyList | Problem]:
+    """List an account's API keys
 
-     An account's API keys of the caller's mode, secrets redacted; newest first.
+     The keys of an account the caller manages, of the caller's mode only, newest first; secrets redacted
+    to their last 4 characters. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -135,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfApiKeyOut | Problem]
+        Response[ApiKeyList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,10 +160,11 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfApiKeyOut | Problem | None:
-    """ListKeys
+) -> ApiKeyList | Problem | None:
+    """List an account's API keys
 
-     An account's API keys of the caller's mode, secrets redacted; newest first.
+     The keys of an account the caller manages, of the caller's mode only, newest first; secrets redacted
+    to their last 4 characters. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -177,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfApiKeyOut | Problem
+        ApiKeyList | Problem
     """
 
     return sync_detailed(
@@ -196,10 +198,11 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfApiKeyOut | Problem]:
-    """ListKeys
+) -> Response[ApiKeyList | Problem]:
+    """List an account's API keys
 
-     An account's API keys of the caller's mode, secrets redacted; newest first.
+     The keys of an account the caller manages, of the caller's mode only, newest first; secrets redacted
+    to their last 4 characters. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -214,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfApiKeyOut | Problem]
+        Response[ApiKeyList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -236,10 +239,11 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfApiKeyOut | Problem | None:
-    """ListKeys
+) -> ApiKeyList | Problem | None:
+    """List an account's API keys
 
-     An account's API keys of the caller's mode, secrets redacted; newest first.
+     The keys of an account the caller manages, of the caller's mode only, newest first; secrets redacted
+    to their last 4 characters. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -254,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfApiKeyOut | Problem
+        ApiKeyList | Problem
     """
 
     return (

@@ -90,9 +90,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AccountOut | Problem]:
-    """Retrieve
+    """Retrieve an account
 
-     One account the caller may see.
+     One account the caller may see: its own, any for the operator, and a platform's connected sellers;
+    anyone else's is a 404. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -121,9 +122,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> AccountOut | Problem | None:
-    """Retrieve
+    """Retrieve an account
 
-     One account the caller may see.
+     One account the caller may see: its own, any for the operator, and a platform's connected sellers;
+    anyone else's is a 404. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -147,9 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AccountOut | Problem]:
-    """Retrieve
+    """Retrieve an account
 
-     One account the caller may see.
+     One account the caller may see: its own, any for the operator, and a platform's connected sellers;
+    anyone else's is a 404. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -176,9 +179,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> AccountOut | Problem | None:
-    """Retrieve
+    """Retrieve an account
 
-     One account the caller may see.
+     One account the caller may see: its own, any for the operator, and a platform's connected sellers;
+    anyone else's is a 404. Changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)

@@ -84,9 +84,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AccountOut | Problem]:
-    """Me
+    """Retrieve your own account
 
-     The account the API key belongs to.
+     The account the API key belongs to: its id, role and name. Any key, of any role; a handy first call
+    to check a key works. Changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,9 +110,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> AccountOut | Problem | None:
-    """Me
+    """Retrieve your own account
 
-     The account the API key belongs to.
+     The account the API key belongs to: its id, role and name. Any key, of any role; a handy first call
+    to check a key works. Changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,9 +132,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AccountOut | Problem]:
-    """Me
+    """Retrieve your own account
 
-     The account the API key belongs to.
+     The account the API key belongs to: its id, role and name. Any key, of any role; a handy first call
+    to check a key works. Changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,9 +156,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> AccountOut | Problem | None:
-    """Me
+    """Retrieve your own account
 
-     The account the API key belongs to.
+     The account the API key belongs to: its id, role and name. Any key, of any role; a handy first call
+    to check a key works. Changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -115,9 +115,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ApiKeyOut | Problem]:
-    """RevokeKey
+    """Revoke an API key
 
-     Revoke an API key at once; requests with it are refused from now on.
+     Revokes a key of an account the caller manages, of the caller's mode: requests with it are refused
+    at once by this server process, and within 2 s by the others (401 `api_key_revoked`). Revoking a
+    revoked key changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -154,9 +156,11 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ApiKeyOut | Problem | None:
-    """RevokeKey
+    """Revoke an API key
 
-     Revoke an API key at once; requests with it are refused from now on.
+     Revokes a key of an account the caller manages, of the caller's mode: requests with it are refused
+    at once by this server process, and within 2 s by the others (401 `api_key_revoked`). Revoking a
+    revoked key changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -188,9 +192,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ApiKeyOut | Problem]:
-    """RevokeKey
+    """Revoke an API key
 
-     Revoke an API key at once; requests with it are refused from now on.
+     Revokes a key of an account the caller manages, of the caller's mode: requests with it are refused
+    at once by this server process, and within 2 s by the others (401 `api_key_revoked`). Revoking a
+    revoked key changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)
@@ -225,9 +231,11 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ApiKeyOut | Problem | None:
-    """RevokeKey
+    """Revoke an API key
 
-     Revoke an API key at once; requests with it are refused from now on.
+     Revokes a key of an account the caller manages, of the caller's mode: requests with it are refused
+    at once by this server process, and within 2 s by the others (401 `api_key_revoked`). Revoking a
+    revoked key changes nothing.
 
     Args:
         account_id (str): An account id (acct_…)

@@ -119,9 +119,13 @@ def sync_detailed(
     body: SignalIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BuyerStatusOut | Problem]:
-    """CreateSignal
+    """Report a signal on a buyer
 
-     Report a signal on a buyer (insurer, operator): its marketplace-wide status after it.
+     An insurer or the operator reports what it learnt (`insolvency`, `payment_default`, a rating change,
+    a `bureau_score`); the buyer's marketplace-wide status moves by the monitoring table and feeds every
+    tenant's next score. A status change sends `buyer.alert` to each platform or seller with a cover in
+    force on the buyer and to their insurers; `stop` and `insolvent` refuse new cover; an insolvency
+    opens an insolvency claim on every paid cover on the buyer. **Who**: an insurer or the operator.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -158,9 +162,13 @@ def sync(
     body: SignalIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> BuyerStatusOut | Problem | None:
-    """CreateSignal
+    """Report a signal on a buyer
 
-     Report a signal on a buyer (insurer, operator): its marketplace-wide status after it.
+     An insurer or the operator reports what it learnt (`insolvency`, `payment_default`, a rating change,
+    a `bureau_score`); the buyer's marketplace-wide status moves by the monitoring table and feeds every
+    tenant's next score. A status change sends `buyer.alert` to each platform or seller with a cover in
+    force on the buyer and to their insurers; `stop` and `insolvent` refuse new cover; an insolvency
+    opens an insolvency claim on every paid cover on the buyer. **Who**: an insurer or the operator.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -192,9 +200,13 @@ async def asyncio_detailed(
     body: SignalIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BuyerStatusOut | Problem]:
-    """CreateSignal
+    """Report a signal on a buyer
 
-     Report a signal on a buyer (insurer, operator): its marketplace-wide status after it.
+     An insurer or the operator reports what it learnt (`insolvency`, `payment_default`, a rating change,
+    a `bureau_score`); the buyer's marketplace-wide status moves by the monitoring table and feeds every
+    tenant's next score. A status change sends `buyer.alert` to each platform or seller with a cover in
+    force on the buyer and to their insurers; `stop` and `insolvent` refuse new cover; an insolvency
+    opens an insolvency claim on every paid cover on the buyer. **Who**: an insurer or the operator.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -229,9 +241,13 @@ async def asyncio(
     body: SignalIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> BuyerStatusOut | Problem | None:
-    """CreateSignal
+    """Report a signal on a buyer
 
-     Report a signal on a buyer (insurer, operator): its marketplace-wide status after it.
+     An insurer or the operator reports what it learnt (`insolvency`, `payment_default`, a rating change,
+    a `bureau_score`); the buyer's marketplace-wide status moves by the monitoring table and feeds every
+    tenant's next score. A status change sends `buyer.alert` to each platform or seller with a cover in
+    force on the buyer and to their insurers; `stop` and `insolvent` refuse new cover; an insolvency
+    opens an insolvency claim on every paid cover on the buyer. **Who**: an insurer or the operator.
 
     Args:
         buyer_id (str): A buyer id (buy_…)

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_buyer_limit_out import ListOfBuyerLimitOut
+from ...models.buyer_limit_list import BuyerLimitList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfBuyerLimitOut | Problem | None:
+) -> BuyerLimitList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfBuyerLimitOut.from_dict(response.json())
+        response_200 = BuyerLimitList.from_dict(response.json())
 
         return response_200
 
@@ -76,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfBuyerLimitOut | Problem]:
+) -> Response[BuyerLimitList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,10 +89,11 @@ def sync_detailed(
     buyer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ListOfBuyerLimitOut | Problem]:
-    """ListLimits
+) -> Response[BuyerLimitList | Problem]:
+    """List the limits on a buyer
 
-     The insurer's own limits on a buyer (the operator: every insurer's); never paged.
+     An insurer's own limits on a buyer, or every insurer's for the operator; all of them in one answer
+    (never paged). Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -102,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfBuyerLimitOut | Problem]
+        Response[BuyerLimitList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,10 +121,11 @@ def sync(
     buyer_id: str,
     *,
     client: AuthenticatedClient,
-) -> ListOfBuyerLimitOut | Problem | None:
-    """ListLimits
+) -> BuyerLimitList | Problem | None:
+    """List the limits on a buyer
 
-     The insurer's own limits on a buyer (the operator: every insurer's); never paged.
+     An insurer's own limits on a buyer, or every insurer's for the operator; all of them in one answer
+    (never paged). Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -133,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfBuyerLimitOut | Problem
+        BuyerLimitList | Problem
     """
 
     return sync_detailed(
@@ -146,10 +148,11 @@ async def asyncio_detailed(
     buyer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ListOfBuyerLimitOut | Problem]:
-    """ListLimits
+) -> Response[BuyerLimitList | Problem]:
+    """List the limits on a buyer
 
-     The insurer's own limits on a buyer (the operator: every insurer's); never paged.
+     An insurer's own limits on a buyer, or every insurer's for the operator; all of them in one answer
+    (never paged). Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -159,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfBuyerLimitOut | Problem]
+        Response[BuyerLimitList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -175,10 +178,11 @@ async def asyncio(
     buyer_id: str,
     *,
     client: AuthenticatedClient,
-) -> ListOfBuyerLimitOut | Problem | None:
-    """ListLimits
+) -> BuyerLimitList | Problem | None:
+    """List the limits on a buyer
 
-     The insurer's own limits on a buyer (the operator: every insurer's); never paged.
+     An insurer's own limits on a buyer, or every insurer's for the operator; all of them in one answer
+    (never paged). Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -188,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfBuyerLimitOut | Problem
+        BuyerLimitList | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_buyer_signal_out import ListOfBuyerSignalOut
+from ...models.buyer_signal_list import BuyerSignalList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfBuyerSignalOut | Problem | None:
+) -> BuyerSignalList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfBuyerSignalOut.from_dict(response.json())
+        response_200 = BuyerSignalList.from_dict(response.json())
 
         return response_200
 
@@ -101,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfBuyerSignalOut | Problem]:
+) -> Response[BuyerSignalList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,10 +117,11 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfBuyerSignalOut | Problem]:
-    """ListSignals
+) -> Response[BuyerSignalList | Problem]:
+    """List a buyer's signals
 
-     The signals reported on a buyer, by every insurer and the operator; newest first.
+     The signals reported on a buyer by every insurer and the operator, newest first, each with the
+    status it moved the buyer from and to. **Who**: an insurer or the operator. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -135,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfBuyerSignalOut | Problem]
+        Response[BuyerSignalList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,10 +160,11 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfBuyerSignalOut | Problem | None:
-    """ListSignals
+) -> BuyerSignalList | Problem | None:
+    """List a buyer's signals
 
-     The signals reported on a buyer, by every insurer and the operator; newest first.
+     The signals reported on a buyer by every insurer and the operator, newest first, each with the
+    status it moved the buyer from and to. **Who**: an insurer or the operator. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -177,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfBuyerSignalOut | Problem
+        BuyerSignalList | Problem
     """
 
     return sync_detailed(
@@ -196,10 +198,11 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfBuyerSignalOut | Problem]:
-    """ListSignals
+) -> Response[BuyerSignalList | Problem]:
+    """List a buyer's signals
 
-     The signals reported on a buyer, by every insurer and the operator; newest first.
+     The signals reported on a buyer by every insurer and the operator, newest first, each with the
+    status it moved the buyer from and to. **Who**: an insurer or the operator. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -214,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfBuyerSignalOut | Problem]
+        Response[BuyerSignalList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -236,10 +239,11 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfBuyerSignalOut | Problem | None:
-    """ListSignals
+) -> BuyerSignalList | Problem | None:
+    """List a buyer's signals
 
-     The signals reported on a buyer, by every insurer and the operator; newest first.
+     The signals reported on a buyer by every insurer and the operator, newest first, each with the
+    status it moved the buyer from and to. **Who**: an insurer or the operator. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -254,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfBuyerSignalOut | Problem
+        BuyerSignalList | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_buyer_out import ListOfBuyerOut
+from ...models.buyer_list import BuyerList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -48,9 +48,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfBuyerOut | Problem | None:
+) -> BuyerList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfBuyerOut.from_dict(response.json())
+        response_200 = BuyerList.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfBuyerOut | Problem]:
+) -> Response[BuyerList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,10 +112,12 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfBuyerOut | Problem]:
-    """List
+) -> Response[BuyerList | Problem]:
+    """List buyers
 
-     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
+     The buyers the caller may see, newest first: those a platform or seller quoted (a platform: also for
+    its sellers), those an insurer covers, every buyer for the operator. Each shows only the caller's
+    own facts and score. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -129,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfBuyerOut | Problem]
+        Response[BuyerList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -151,10 +153,12 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfBuyerOut | Problem | None:
-    """List
+) -> BuyerList | Problem | None:
+    """List buyers
 
-     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
+     The buyers the caller may see, newest first: those a platform or seller quoted (a platform: also for
+    its sellers), those an insurer covers, every buyer for the operator. Each shows only the caller's
+    own facts and score. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -168,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfBuyerOut | Problem
+        BuyerList | Problem
     """
 
     return sync_detailed(
@@ -185,10 +189,12 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfBuyerOut | Problem]:
-    """List
+) -> Response[BuyerList | Problem]:
+    """List buyers
 
-     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
+     The buyers the caller may see, newest first: those a platform or seller quoted (a platform: also for
+    its sellers), those an insurer covers, every buyer for the operator. Each shows only the caller's
+    own facts and score. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -202,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfBuyerOut | Problem]
+        Response[BuyerList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -222,10 +228,12 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfBuyerOut | Problem | None:
-    """List
+) -> BuyerList | Problem | None:
+    """List buyers
 
-     The buyers the caller (or its sellers) quoted, or (insurer) covered; newest first.
+     The buyers the caller may see, newest first: those a platform or seller quoted (a platform: also for
+    its sellers), those an insurer covers, every buyer for the operator. Each shows only the caller's
+    own facts and score. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -239,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfBuyerOut | Problem
+        BuyerList | Problem
     """
 
     return (

@@ -90,9 +90,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[BuyerOut | Problem]:
-    """Retrieve
+    """Retrieve a buyer
 
-     A buyer: the caller's own facts and score, and capacity per product and currency.
+     A buyer as the caller sees it: its identity and monitoring status (shared by the marketplace), the
+    facts and latest score of the caller's own quotes, and per product and currency its capacity, the
+    exposure the caller may see and what can still be insured. For the platforms and sellers that quoted
+    it, the insurers with a cover on it (their own products only) and the operator (every account's
+    facts in `fact_sets`); anyone else gets a 404. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -121,9 +125,13 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> BuyerOut | Problem | None:
-    """Retrieve
+    """Retrieve a buyer
 
-     A buyer: the caller's own facts and score, and capacity per product and currency.
+     A buyer as the caller sees it: its identity and monitoring status (shared by the marketplace), the
+    facts and latest score of the caller's own quotes, and per product and currency its capacity, the
+    exposure the caller may see and what can still be insured. For the platforms and sellers that quoted
+    it, the insurers with a cover on it (their own products only) and the operator (every account's
+    facts in `fact_sets`); anyone else gets a 404. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -147,9 +155,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[BuyerOut | Problem]:
-    """Retrieve
+    """Retrieve a buyer
 
-     A buyer: the caller's own facts and score, and capacity per product and currency.
+     A buyer as the caller sees it: its identity and monitoring status (shared by the marketplace), the
+    facts and latest score of the caller's own quotes, and per product and currency its capacity, the
+    exposure the caller may see and what can still be insured. For the platforms and sellers that quoted
+    it, the insurers with a cover on it (their own products only) and the operator (every account's
+    facts in `fact_sets`); anyone else gets a 404. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -176,9 +188,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> BuyerOut | Problem | None:
-    """Retrieve
+    """Retrieve a buyer
 
-     A buyer: the caller's own facts and score, and capacity per product and currency.
+     A buyer as the caller sees it: its identity and monitoring status (shared by the marketplace), the
+    facts and latest score of the caller's own quotes, and per product and currency its capacity, the
+    exposure the caller may see and what can still be insured. For the platforms and sellers that quoted
+    it, the insurers with a cover on it (their own products only) and the operator (every account's
+    facts in `fact_sets`); anyone else gets a 404. Changes nothing.
 
     Args:
         buyer_id (str): A buyer id (buy_…)

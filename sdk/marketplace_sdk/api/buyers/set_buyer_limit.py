@@ -119,9 +119,13 @@ def sync_detailed(
     body: LimitIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BuyerLimitOut | Problem]:
-    """SetLimit
+    """Set an insurer's limit on a buyer
 
-     Set the insurer's own limit on a buyer under one of its products, in one currency.
+     The most one of the insurer's products may insure on the buyer, in one currency (0: no new cover).
+    The buyer's capacity shows the smaller of it and the product's; quotes past it decline
+    `buyer_limit_reduced`, binds past it are 409 `insufficient_capacity`. A lower limit sends
+    `buyer.alert` to each holder of a cover under that product. **Who**: an insurer, on its own products
+    (another's is a 404).
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -158,9 +162,13 @@ def sync(
     body: LimitIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> BuyerLimitOut | Problem | None:
-    """SetLimit
+    """Set an insurer's limit on a buyer
 
-     Set the insurer's own limit on a buyer under one of its products, in one currency.
+     The most one of the insurer's products may insure on the buyer, in one currency (0: no new cover).
+    The buyer's capacity shows the smaller of it and the product's; quotes past it decline
+    `buyer_limit_reduced`, binds past it are 409 `insufficient_capacity`. A lower limit sends
+    `buyer.alert` to each holder of a cover under that product. **Who**: an insurer, on its own products
+    (another's is a 404).
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -192,9 +200,13 @@ async def asyncio_detailed(
     body: LimitIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BuyerLimitOut | Problem]:
-    """SetLimit
+    """Set an insurer's limit on a buyer
 
-     Set the insurer's own limit on a buyer under one of its products, in one currency.
+     The most one of the insurer's products may insure on the buyer, in one currency (0: no new cover).
+    The buyer's capacity shows the smaller of it and the product's; quotes past it decline
+    `buyer_limit_reduced`, binds past it are 409 `insufficient_capacity`. A lower limit sends
+    `buyer.alert` to each holder of a cover under that product. **Who**: an insurer, on its own products
+    (another's is a 404).
 
     Args:
         buyer_id (str): A buyer id (buy_…)
@@ -229,9 +241,13 @@ async def asyncio(
     body: LimitIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> BuyerLimitOut | Problem | None:
-    """SetLimit
+    """Set an insurer's limit on a buyer
 
-     Set the insurer's own limit on a buyer under one of its products, in one currency.
+     The most one of the insurer's products may insure on the buyer, in one currency (0: no new cover).
+    The buyer's capacity shows the smaller of it and the product's; quotes past it decline
+    `buyer_limit_reduced`, binds past it are 409 `insufficient_capacity`. A lower limit sends
+    `buyer.alert` to each holder of a cover under that product. **Who**: an insurer, on its own products
+    (another's is a 404).
 
     Args:
         buyer_id (str): A buyer id (buy_…)

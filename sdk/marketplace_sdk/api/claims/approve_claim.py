@@ -112,10 +112,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Approve
+    """Approve a claim early
 
-     The product's insurer approves the claim before its waiting period ends; the
-    indemnity is fixed now and due within 30 days.
+     Approves a claim still in collection before its waiting period ends: the indemnity is fixed now
+    (cover ratio x what is still owed, capped by the insured amount) and due within 30 days
+    (`deadlines.indemnity_due_by`). Emits `claim.approved`. **Who**: the insurer of the cover's product
+    (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -149,10 +151,12 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Approve
+    """Approve a claim early
 
-     The product's insurer approves the claim before its waiting period ends; the
-    indemnity is fixed now and due within 30 days.
+     Approves a claim still in collection before its waiting period ends: the indemnity is fixed now
+    (cover ratio x what is still owed, capped by the insured amount) and due within 30 days
+    (`deadlines.indemnity_due_by`). Emits `claim.approved`. **Who**: the insurer of the cover's product
+    (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -181,10 +185,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Approve
+    """Approve a claim early
 
-     The product's insurer approves the claim before its waiting period ends; the
-    indemnity is fixed now and due within 30 days.
+     Approves a claim still in collection before its waiting period ends: the indemnity is fixed now
+    (cover ratio x what is still owed, capped by the insured amount) and due within 30 days
+    (`deadlines.indemnity_due_by`). Emits `claim.approved`. **Who**: the insurer of the cover's product
+    (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -216,10 +222,12 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Approve
+    """Approve a claim early
 
-     The product's insurer approves the claim before its waiting period ends; the
-    indemnity is fixed now and due within 30 days.
+     Approves a claim still in collection before its waiting period ends: the indemnity is fixed now
+    (cover ratio x what is still owed, capped by the insured amount) and due within 30 days
+    (`deadlines.indemnity_due_by`). Emits `claim.approved`. **Who**: the insurer of the cover's product
+    (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)

@@ -114,11 +114,13 @@ def sync_detailed(
     body: ClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Create
+    """Open a claim
 
-     Open a claim on your cover before the job does: `insolvency` once the buyer is
-    `insolvent`; `protracted_default` from `deadlines.claimable_from` on a declared, unpaid
-    invoice (a claim opens then by itself anyway).
+     The cover's platform or seller opens a claim before the date-driven job does: `insolvency` once the
+    buyer's status is `insolvent` (at any time, no waiting period), `protracted_default` from
+    `deadlines.claimable_from` on a declared, still unpaid invoice (the job opens it on that day by
+    itself anyway). The cover becomes `claimed`; the claim then goes through collection and the waiting
+    period to its indemnity. Emits `claim.opened` and `cover.claimed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -152,11 +154,13 @@ def sync(
     body: ClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Create
+    """Open a claim
 
-     Open a claim on your cover before the job does: `insolvency` once the buyer is
-    `insolvent`; `protracted_default` from `deadlines.claimable_from` on a declared, unpaid
-    invoice (a claim opens then by itself anyway).
+     The cover's platform or seller opens a claim before the date-driven job does: `insolvency` once the
+    buyer's status is `insolvent` (at any time, no waiting period), `protracted_default` from
+    `deadlines.claimable_from` on a declared, still unpaid invoice (the job opens it on that day by
+    itself anyway). The cover becomes `claimed`; the claim then goes through collection and the waiting
+    period to its indemnity. Emits `claim.opened` and `cover.claimed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -185,11 +189,13 @@ async def asyncio_detailed(
     body: ClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Create
+    """Open a claim
 
-     Open a claim on your cover before the job does: `insolvency` once the buyer is
-    `insolvent`; `protracted_default` from `deadlines.claimable_from` on a declared, unpaid
-    invoice (a claim opens then by itself anyway).
+     The cover's platform or seller opens a claim before the date-driven job does: `insolvency` once the
+    buyer's status is `insolvent` (at any time, no waiting period), `protracted_default` from
+    `deadlines.claimable_from` on a declared, still unpaid invoice (the job opens it on that day by
+    itself anyway). The cover becomes `claimed`; the claim then goes through collection and the waiting
+    period to its indemnity. Emits `claim.opened` and `cover.claimed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -221,11 +227,13 @@ async def asyncio(
     body: ClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Create
+    """Open a claim
 
-     Open a claim on your cover before the job does: `insolvency` once the buyer is
-    `insolvent`; `protracted_default` from `deadlines.claimable_from` on a declared, unpaid
-    invoice (a claim opens then by itself anyway).
+     The cover's platform or seller opens a claim before the date-driven job does: `insolvency` once the
+    buyer's status is `insolvent` (at any time, no waiting period), `protracted_default` from
+    `deadlines.claimable_from` on a declared, still unpaid invoice (the job opens it on that day by
+    itself anyway). The cover becomes `claimed`; the claim then goes through collection and the waiting
+    period to its indemnity. Emits `claim.opened` and `cover.claimed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

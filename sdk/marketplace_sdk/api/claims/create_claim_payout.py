@@ -119,10 +119,12 @@ def sync_detailed(
     body: PayoutCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PayoutOut | Problem]:
-    """CreatePayout
+    """Record an indemnity payout
 
-     The product's insurer records an indemnity payment it made to the seller (the money
-    moves outside the API); the claim is `paid` when the payouts reach the indemnity.
+     The insurer records a payment of the indemnity it made to the seller (the money moves outside the
+    API), in minor units of the claim's currency, once per `reference`: never more than the indemnity
+    left to pay. The claim is `paid`, and the cover's exposure released, when the payouts reach the
+    indemnity. **Who**: the insurer of the cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -159,10 +161,12 @@ def sync(
     body: PayoutCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> PayoutOut | Problem | None:
-    """CreatePayout
+    """Record an indemnity payout
 
-     The product's insurer records an indemnity payment it made to the seller (the money
-    moves outside the API); the claim is `paid` when the payouts reach the indemnity.
+     The insurer records a payment of the indemnity it made to the seller (the money moves outside the
+    API), in minor units of the claim's currency, once per `reference`: never more than the indemnity
+    left to pay. The claim is `paid`, and the cover's exposure released, when the payouts reach the
+    indemnity. **Who**: the insurer of the cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -194,10 +198,12 @@ async def asyncio_detailed(
     body: PayoutCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PayoutOut | Problem]:
-    """CreatePayout
+    """Record an indemnity payout
 
-     The product's insurer records an indemnity payment it made to the seller (the money
-    moves outside the API); the claim is `paid` when the payouts reach the indemnity.
+     The insurer records a payment of the indemnity it made to the seller (the money moves outside the
+    API), in minor units of the claim's currency, once per `reference`: never more than the indemnity
+    left to pay. The claim is `paid`, and the cover's exposure released, when the payouts reach the
+    indemnity. **Who**: the insurer of the cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -232,10 +238,12 @@ async def asyncio(
     body: PayoutCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> PayoutOut | Problem | None:
-    """CreatePayout
+    """Record an indemnity payout
 
-     The product's insurer records an indemnity payment it made to the seller (the money
-    moves outside the API); the claim is `paid` when the payouts reach the indemnity.
+     The insurer records a payment of the indemnity it made to the seller (the money moves outside the
+    API), in minor units of the claim's currency, once per `reference`: never more than the indemnity
+    left to pay. The claim is `paid`, and the cover's exposure released, when the payouts reach the
+    indemnity. **Who**: the insurer of the cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)

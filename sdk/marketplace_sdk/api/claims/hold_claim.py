@@ -112,10 +112,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Hold
+    """Put a claim on hold
 
-     The product's insurer puts the claim on hold: no date-driven step moves it until
-    it resumes.
+     Holds a claim in collection or approved: no date-driven step moves it (no legal collection, no
+    approval) until the insurer resumes it. Emits `claim.on_hold`. **Who**: the insurer of the cover's
+    product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -149,10 +150,11 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Hold
+    """Put a claim on hold
 
-     The product's insurer puts the claim on hold: no date-driven step moves it until
-    it resumes.
+     Holds a claim in collection or approved: no date-driven step moves it (no legal collection, no
+    approval) until the insurer resumes it. Emits `claim.on_hold`. **Who**: the insurer of the cover's
+    product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -181,10 +183,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Hold
+    """Put a claim on hold
 
-     The product's insurer puts the claim on hold: no date-driven step moves it until
-    it resumes.
+     Holds a claim in collection or approved: no date-driven step moves it (no legal collection, no
+    approval) until the insurer resumes it. Emits `claim.on_hold`. **Who**: the insurer of the cover's
+    product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -216,10 +219,11 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Hold
+    """Put a claim on hold
 
-     The product's insurer puts the claim on hold: no date-driven step moves it until
-    it resumes.
+     Holds a claim in collection or approved: no date-driven step moves it (no legal collection, no
+    approval) until the insurer resumes it. Emits `claim.on_hold`. **Who**: the insurer of the cover's
+    product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_payout_out import ListOfPayoutOut
+from ...models.payout_list import PayoutList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfPayoutOut | Problem | None:
+) -> PayoutList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfPayoutOut.from_dict(response.json())
+        response_200 = PayoutList.from_dict(response.json())
 
         return response_200
 
@@ -101,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfPayoutOut | Problem]:
+) -> Response[PayoutList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,10 +117,11 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfPayoutOut | Problem]:
-    """ListPayouts
+) -> Response[PayoutList | Problem]:
+    """List a claim's payouts
 
-     The payouts recorded on a claim, newest first.
+     The payouts recorded on a claim, newest first, for the cover's platform and seller and the product's
+    insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -135,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfPayoutOut | Problem]
+        Response[PayoutList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,10 +160,11 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfPayoutOut | Problem | None:
-    """ListPayouts
+) -> PayoutList | Problem | None:
+    """List a claim's payouts
 
-     The payouts recorded on a claim, newest first.
+     The payouts recorded on a claim, newest first, for the cover's platform and seller and the product's
+    insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -177,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfPayoutOut | Problem
+        PayoutList | Problem
     """
 
     return sync_detailed(
@@ -196,10 +198,11 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfPayoutOut | Problem]:
-    """ListPayouts
+) -> Response[PayoutList | Problem]:
+    """List a claim's payouts
 
-     The payouts recorded on a claim, newest first.
+     The payouts recorded on a claim, newest first, for the cover's platform and seller and the product's
+    insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -214,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfPayoutOut | Problem]
+        Response[PayoutList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -236,10 +239,11 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfPayoutOut | Problem | None:
-    """ListPayouts
+) -> PayoutList | Problem | None:
+    """List a claim's payouts
 
-     The payouts recorded on a claim, newest first.
+     The payouts recorded on a claim, newest first, for the cover's platform and seller and the product's
+    insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -254,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfPayoutOut | Problem
+        PayoutList | Problem
     """
 
     return (

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_claims_status_type_1 import ListClaimsStatusType1
-from ...models.list_claims_status_type_2_type_1 import ListClaimsStatusType2Type1
-from ...models.list_claims_status_type_3_type_1 import ListClaimsStatusType3Type1
-from ...models.list_of_claim_out import ListOfClaimOut
+from ...models.claim_list import ClaimList
+from ...models.list_claims_status import ListClaimsStatus
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -19,11 +17,7 @@ def _get_kwargs(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
     cover: None | str | Unset = UNSET,
-    status: ListClaimsStatusType1
-    | ListClaimsStatusType2Type1
-    | ListClaimsStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListClaimsStatus | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -54,11 +48,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, ListClaimsStatusType1):
-        json_status = status.value
-    elif isinstance(status, ListClaimsStatusType2Type1):
-        json_status = status.value
-    elif isinstance(status, ListClaimsStatusType3Type1):
+    elif isinstance(status, ListClaimsStatus):
         json_status = status.value
     else:
         json_status = status
@@ -77,9 +67,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfClaimOut | Problem | None:
+) -> ClaimList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfClaimOut.from_dict(response.json())
+        response_200 = ClaimList.from_dict(response.json())
 
         return response_200
 
@@ -126,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfClaimOut | Problem]:
+) -> Response[ClaimList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -142,15 +132,12 @@ def sync_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
     cover: None | str | Unset = UNSET,
-    status: ListClaimsStatusType1
-    | ListClaimsStatusType2Type1
-    | ListClaimsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> Response[ListOfClaimOut | Problem]:
-    """List
+    status: ListClaimsStatus | None | Unset = UNSET,
+) -> Response[ClaimList | Problem]:
+    """List claims
 
-     Claims on your covers (platform, seller) or on your products (insurer).
+     Claims on the caller's covers (platform, seller) or on its products (insurer), newest first; filter
+    by `cover` and `status`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -159,15 +146,14 @@ def sync_detailed(
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
         cover (None | str | Unset): Only this cover's claim
-        status (ListClaimsStatusType1 | ListClaimsStatusType2Type1 | ListClaimsStatusType3Type1 |
-            None | Unset): Only claims in this status
+        status (ListClaimsStatus | None | Unset): Only claims in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfClaimOut | Problem]
+        Response[ClaimList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -192,15 +178,12 @@ def sync(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
     cover: None | str | Unset = UNSET,
-    status: ListClaimsStatusType1
-    | ListClaimsStatusType2Type1
-    | ListClaimsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> ListOfClaimOut | Problem | None:
-    """List
+    status: ListClaimsStatus | None | Unset = UNSET,
+) -> ClaimList | Problem | None:
+    """List claims
 
-     Claims on your covers (platform, seller) or on your products (insurer).
+     Claims on the caller's covers (platform, seller) or on its products (insurer), newest first; filter
+    by `cover` and `status`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -209,15 +192,14 @@ def sync(
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
         cover (None | str | Unset): Only this cover's claim
-        status (ListClaimsStatusType1 | ListClaimsStatusType2Type1 | ListClaimsStatusType3Type1 |
-            None | Unset): Only claims in this status
+        status (ListClaimsStatus | None | Unset): Only claims in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfClaimOut | Problem
+        ClaimList | Problem
     """
 
     return sync_detailed(
@@ -237,15 +219,12 @@ async def asyncio_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
     cover: None | str | Unset = UNSET,
-    status: ListClaimsStatusType1
-    | ListClaimsStatusType2Type1
-    | ListClaimsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> Response[ListOfClaimOut | Problem]:
-    """List
+    status: ListClaimsStatus | None | Unset = UNSET,
+) -> Response[ClaimList | Problem]:
+    """List claims
 
-     Claims on your covers (platform, seller) or on your products (insurer).
+     Claims on the caller's covers (platform, seller) or on its products (insurer), newest first; filter
+    by `cover` and `status`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -254,15 +233,14 @@ async def asyncio_detailed(
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
         cover (None | str | Unset): Only this cover's claim
-        status (ListClaimsStatusType1 | ListClaimsStatusType2Type1 | ListClaimsStatusType3Type1 |
-            None | Unset): Only claims in this status
+        status (ListClaimsStatus | None | Unset): Only claims in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfClaimOut | Problem]
+        Response[ClaimList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -285,15 +263,12 @@ async def asyncio(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
     cover: None | str | Unset = UNSET,
-    status: ListClaimsStatusType1
-    | ListClaimsStatusType2Type1
-    | ListClaimsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> ListOfClaimOut | Problem | None:
-    """List
+    status: ListClaimsStatus | None | Unset = UNSET,
+) -> ClaimList | Problem | None:
+    """List claims
 
-     Claims on your covers (platform, seller) or on your products (insurer).
+     Claims on the caller's covers (platform, seller) or on its products (insurer), newest first; filter
+    by `cover` and `status`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -302,15 +277,14 @@ async def asyncio(
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
         cover (None | str | Unset): Only this cover's claim
-        status (ListClaimsStatusType1 | ListClaimsStatusType2Type1 | ListClaimsStatusType3Type1 |
-            None | Unset): Only claims in this status
+        status (ListClaimsStatus | None | Unset): Only claims in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfClaimOut | Problem
+        ClaimList | Problem
     """
 
     return (

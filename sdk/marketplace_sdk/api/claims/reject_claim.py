@@ -119,10 +119,12 @@ def sync_detailed(
     body: ClaimReject,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Reject
+    """Reject a claim
 
-     The product's insurer rejects the claim (`dispute`, `exclusion`,
-    `late_declaration`, `fraud`) before it is paid; the cover's exposure is released.
+     Rejects a claim not yet paid (`dispute`, `exclusion`, `late_declaration`, `fraud`): no indemnity is
+    owed, the cover's exposure on the buyer is released and later payments are the seller's alone. A
+    claim partly paid can no longer be rejected. Emits `claim.rejected`. **Who**: the insurer of the
+    cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -159,10 +161,12 @@ def sync(
     body: ClaimReject,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Reject
+    """Reject a claim
 
-     The product's insurer rejects the claim (`dispute`, `exclusion`,
-    `late_declaration`, `fraud`) before it is paid; the cover's exposure is released.
+     Rejects a claim not yet paid (`dispute`, `exclusion`, `late_declaration`, `fraud`): no indemnity is
+    owed, the cover's exposure on the buyer is released and later payments are the seller's alone. A
+    claim partly paid can no longer be rejected. Emits `claim.rejected`. **Who**: the insurer of the
+    cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -194,10 +198,12 @@ async def asyncio_detailed(
     body: ClaimReject,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Reject
+    """Reject a claim
 
-     The product's insurer rejects the claim (`dispute`, `exclusion`,
-    `late_declaration`, `fraud`) before it is paid; the cover's exposure is released.
+     Rejects a claim not yet paid (`dispute`, `exclusion`, `late_declaration`, `fraud`): no indemnity is
+    owed, the cover's exposure on the buyer is released and later payments are the seller's alone. A
+    claim partly paid can no longer be rejected. Emits `claim.rejected`. **Who**: the insurer of the
+    cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -232,10 +238,12 @@ async def asyncio(
     body: ClaimReject,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Reject
+    """Reject a claim
 
-     The product's insurer rejects the claim (`dispute`, `exclusion`,
-    `late_declaration`, `fraud`) before it is paid; the cover's exposure is released.
+     Rejects a claim not yet paid (`dispute`, `exclusion`, `late_declaration`, `fraud`): no indemnity is
+    owed, the cover's exposure on the buyer is released and later payments are the seller's alone. A
+    claim partly paid can no longer be rejected. Emits `claim.rejected`. **Who**: the insurer of the
+    cover's product (to anyone else the claim is a 404).
 
     Args:
         claim_id (str): A claim id (clm_…)

@@ -112,10 +112,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Resume
+    """Resume a held claim
 
-     The product's insurer ends its hold: the claim goes back where it was, and any step
-    that fell due meanwhile runs.
+     Ends the insurer's hold: the claim goes back where it was, and every step that fell due meanwhile
+    runs. A hold for a dispute ends only when the platform or seller reports `invoice.dispute_resolved`.
+    Emits `claim.resumed`. **Who**: the insurer of the cover's product (to anyone else the claim is a
+    404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -149,10 +151,12 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Resume
+    """Resume a held claim
 
-     The product's insurer ends its hold: the claim goes back where it was, and any step
-    that fell due meanwhile runs.
+     Ends the insurer's hold: the claim goes back where it was, and every step that fell due meanwhile
+    runs. A hold for a dispute ends only when the platform or seller reports `invoice.dispute_resolved`.
+    Emits `claim.resumed`. **Who**: the insurer of the cover's product (to anyone else the claim is a
+    404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -181,10 +185,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Resume
+    """Resume a held claim
 
-     The product's insurer ends its hold: the claim goes back where it was, and any step
-    that fell due meanwhile runs.
+     Ends the insurer's hold: the claim goes back where it was, and every step that fell due meanwhile
+    runs. A hold for a dispute ends only when the platform or seller reports `invoice.dispute_resolved`.
+    Emits `claim.resumed`. **Who**: the insurer of the cover's product (to anyone else the claim is a
+    404).
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -216,10 +222,12 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Resume
+    """Resume a held claim
 
-     The product's insurer ends its hold: the claim goes back where it was, and any step
-    that fell due meanwhile runs.
+     Ends the insurer's hold: the claim goes back where it was, and every step that fell due meanwhile
+    runs. A hold for a dispute ends only when the platform or seller reports `invoice.dispute_resolved`.
+    Emits `claim.resumed`. **Who**: the insurer of the cover's product (to anyone else the claim is a
+    404).
 
     Args:
         claim_id (str): A claim id (clm_…)

@@ -90,9 +90,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ClaimOut | Problem]:
-    """Retrieve
+    """Retrieve a claim
 
-     One claim, with its deadlines, recoveries and indemnity.
+     One claim with its collection phases, deadlines, recoveries and indemnity, for the cover's platform
+    and seller and the product's insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -121,9 +122,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ClaimOut | Problem | None:
-    """Retrieve
+    """Retrieve a claim
 
-     One claim, with its deadlines, recoveries and indemnity.
+     One claim with its collection phases, deadlines, recoveries and indemnity, for the cover's platform
+    and seller and the product's insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -147,9 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ClaimOut | Problem]:
-    """Retrieve
+    """Retrieve a claim
 
-     One claim, with its deadlines, recoveries and indemnity.
+     One claim with its collection phases, deadlines, recoveries and indemnity, for the cover's platform
+    and seller and the product's insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -176,9 +179,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ClaimOut | Problem | None:
-    """Retrieve
+    """Retrieve a claim
 
-     One claim, with its deadlines, recoveries and indemnity.
+     One claim with its collection phases, deadlines, recoveries and indemnity, for the cover's platform
+    and seller and the product's insurer. Changes nothing.
 
     Args:
         claim_id (str): A claim id (clm_…)

@@ -112,9 +112,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Withdraw
+    """Withdraw a claim
 
-     The cover's platform or seller withdraws the claim before it is approved.
+     The cover's platform or seller withdraws its claim before approval: no indemnity is owed and the
+    cover's exposure on the buyer is released. Emits `claim.withdrawn`.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -148,9 +149,10 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Withdraw
+    """Withdraw a claim
 
-     The cover's platform or seller withdraws the claim before it is approved.
+     The cover's platform or seller withdraws its claim before approval: no indemnity is owed and the
+    cover's exposure on the buyer is released. Emits `claim.withdrawn`.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -179,9 +181,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem]:
-    """Withdraw
+    """Withdraw a claim
 
-     The cover's platform or seller withdraws the claim before it is approved.
+     The cover's platform or seller withdraws its claim before approval: no indemnity is owed and the
+    cover's exposure on the buyer is released. Emits `claim.withdrawn`.
 
     Args:
         claim_id (str): A claim id (clm_…)
@@ -213,9 +216,10 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ClaimOut | Problem | None:
-    """Withdraw
+    """Withdraw a claim
 
-     The cover's platform or seller withdraws the claim before it is approved.
+     The cover's platform or seller withdraws its claim before approval: no indemnity is owed and the
+    cover's exposure on the buyer is released. Emits `claim.withdrawn`.
 
     Args:
         claim_id (str): A claim id (clm_…)

@@ -117,11 +117,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CoverOut | Problem]:
-    """Cancel
+    """Cancel a cover and refund its premium
 
-     Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left). The answer
-    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
+     Before the invoice's due date, by the platform or seller the cover was bound by or for. A cover
+    still `pending_payment` is cancelled with its PaymentIntent (a premium paid meanwhile is refunded in
+    full). An `active` cover is refunded through Stripe: in full within 14 days of activation, then pro
+    rata to the days left until the due date (rounded down to the minor unit); the insured amount is
+    released from the buyer's exposure.
+
+    The answer is `cancelled`, or `cancelling` when Stripe's answer about the refund was lost: the same
+    cancel again (or the upkeep job) finishes it after asking Stripe which refunds it made, so a premium
+    is never refunded twice. If Stripe refuses the refund the cancellation is undone (502
+    `refund_refused`). Emits `cover.cancelling` and `cover.cancelled`.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -155,11 +162,18 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> CoverOut | Problem | None:
-    """Cancel
+    """Cancel a cover and refund its premium
 
-     Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left). The answer
-    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
+     Before the invoice's due date, by the platform or seller the cover was bound by or for. A cover
+    still `pending_payment` is cancelled with its PaymentIntent (a premium paid meanwhile is refunded in
+    full). An `active` cover is refunded through Stripe: in full within 14 days of activation, then pro
+    rata to the days left until the due date (rounded down to the minor unit); the insured amount is
+    released from the buyer's exposure.
+
+    The answer is `cancelled`, or `cancelling` when Stripe's answer about the refund was lost: the same
+    cancel again (or the upkeep job) finishes it after asking Stripe which refunds it made, so a premium
+    is never refunded twice. If Stripe refuses the refund the cancellation is undone (502
+    `refund_refused`). Emits `cover.cancelling` and `cover.cancelled`.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -188,11 +202,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CoverOut | Problem]:
-    """Cancel
+    """Cancel a cover and refund its premium
 
-     Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left). The answer
-    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
+     Before the invoice's due date, by the platform or seller the cover was bound by or for. A cover
+    still `pending_payment` is cancelled with its PaymentIntent (a premium paid meanwhile is refunded in
+    full). An `active` cover is refunded through Stripe: in full within 14 days of activation, then pro
+    rata to the days left until the due date (rounded down to the minor unit); the insured amount is
+    released from the buyer's exposure.
+
+    The answer is `cancelled`, or `cancelling` when Stripe's answer about the refund was lost: the same
+    cancel again (or the upkeep job) finishes it after asking Stripe which refunds it made, so a premium
+    is never refunded twice. If Stripe refuses the refund the cancellation is undone (502
+    `refund_refused`). Emits `cover.cancelling` and `cover.cancelled`.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -224,11 +245,18 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> CoverOut | Problem | None:
-    """Cancel
+    """Cancel a cover and refund its premium
 
-     Cancel before the invoice's due date; the premium is refunded through Stripe
-    (in full within 14 days of activation, then pro rata to the days left). The answer
-    is ``cancelled``, or ``cancelling`` while Stripe's answer about the refund is awaited.
+     Before the invoice's due date, by the platform or seller the cover was bound by or for. A cover
+    still `pending_payment` is cancelled with its PaymentIntent (a premium paid meanwhile is refunded in
+    full). An `active` cover is refunded through Stripe: in full within 14 days of activation, then pro
+    rata to the days left until the due date (rounded down to the minor unit); the insured amount is
+    released from the buyer's exposure.
+
+    The answer is `cancelled`, or `cancelling` when Stripe's answer about the refund was lost: the same
+    cancel again (or the upkeep job) finishes it after asking Stripe which refunds it made, so a premium
+    is never refunded twice. If Stripe refuses the refund the cancellation is undone (502
+    `refund_refused`). Emits `cover.cancelling` and `cover.cancelled`.
 
     Args:
         cover_id (str): A cover id (cov_…)

@@ -119,12 +119,22 @@ def sync_detailed(
     body: CoverCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CoverOut | Problem]:
-    """Create
+    """Bind an offer: buy the cover
 
-     Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
+     Binds one offer of a quote. The quote is checked again (not expired, not bound already, the offer
+    its own), then the product (still active), the buyer (not stopped) and the invoice (no other cover
+    in force on it); the insured amount is reserved on the buyer's capacity for the product, and the
+    cover is created in `pending_payment` with a Stripe PaymentIntent for the premium.
 
-    The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
-    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
+    With `payment_method` the premium is charged at once: the answer is `active` (certificate number,
+    cover period and deadlines set) or `payment_failed` (a declined card: the capacity is given back and
+    the quote can be bound again). Without it the answer carries `payment.client_secret` for Stripe.js,
+    and the cover turns `active` when Stripe reports the payment. Sent again after a 502
+    `payment_outcome_unknown`, or later with a `payment_method`, the same bind resumes the same cover
+    and PaymentIntent: a premium is never charged twice.
+
+    **Who**: the platform that asked for the quote, or a seller for its own quotes. Emits
+    `cover.created`, then `cover.activated` or `cover.payment_failed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -158,12 +168,22 @@ def sync(
     body: CoverCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> CoverOut | Problem | None:
-    """Create
+    """Bind an offer: buy the cover
 
-     Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
+     Binds one offer of a quote. The quote is checked again (not expired, not bound already, the offer
+    its own), then the product (still active), the buyer (not stopped) and the invoice (no other cover
+    in force on it); the insured amount is reserved on the buyer's capacity for the product, and the
+    cover is created in `pending_payment` with a Stripe PaymentIntent for the premium.
 
-    The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
-    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
+    With `payment_method` the premium is charged at once: the answer is `active` (certificate number,
+    cover period and deadlines set) or `payment_failed` (a declined card: the capacity is given back and
+    the quote can be bound again). Without it the answer carries `payment.client_secret` for Stripe.js,
+    and the cover turns `active` when Stripe reports the payment. Sent again after a 502
+    `payment_outcome_unknown`, or later with a `payment_method`, the same bind resumes the same cover
+    and PaymentIntent: a premium is never charged twice.
+
+    **Who**: the platform that asked for the quote, or a seller for its own quotes. Emits
+    `cover.created`, then `cover.activated` or `cover.payment_failed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -192,12 +212,22 @@ async def asyncio_detailed(
     body: CoverCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CoverOut | Problem]:
-    """Create
+    """Bind an offer: buy the cover
 
-     Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
+     Binds one offer of a quote. The quote is checked again (not expired, not bound already, the offer
+    its own), then the product (still active), the buyer (not stopped) and the invoice (no other cover
+    in force on it); the insured amount is reserved on the buyer's capacity for the product, and the
+    cover is created in `pending_payment` with a Stripe PaymentIntent for the premium.
 
-    The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
-    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
+    With `payment_method` the premium is charged at once: the answer is `active` (certificate number,
+    cover period and deadlines set) or `payment_failed` (a declined card: the capacity is given back and
+    the quote can be bound again). Without it the answer carries `payment.client_secret` for Stripe.js,
+    and the cover turns `active` when Stripe reports the payment. Sent again after a 502
+    `payment_outcome_unknown`, or later with a `payment_method`, the same bind resumes the same cover
+    and PaymentIntent: a premium is never charged twice.
+
+    **Who**: the platform that asked for the quote, or a seller for its own quotes. Emits
+    `cover.created`, then `cover.activated` or `cover.payment_failed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -229,12 +259,22 @@ async def asyncio(
     body: CoverCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> CoverOut | Problem | None:
-    """Create
+    """Bind an offer: buy the cover
 
-     Bind an offer: reserve the buyer's capacity and ask Stripe for the premium.
+     Binds one offer of a quote. The quote is checked again (not expired, not bound already, the offer
+    its own), then the product (still active), the buyer (not stopped) and the invoice (no other cover
+    in force on it); the insured amount is reserved on the buyer's capacity for the product, and the
+    cover is created in `pending_payment` with a Stripe PaymentIntent for the premium.
 
-    The cover is ``pending_payment`` until Stripe confirms the payment (then ``active``).
-    Sent again after a 502 ``payment_outcome_unknown``, it resumes the same cover.
+    With `payment_method` the premium is charged at once: the answer is `active` (certificate number,
+    cover period and deadlines set) or `payment_failed` (a declined card: the capacity is given back and
+    the quote can be bound again). Without it the answer carries `payment.client_secret` for Stripe.js,
+    and the cover turns `active` when Stripe reports the payment. Sent again after a 502
+    `payment_outcome_unknown`, or later with a `payment_method`, the same bind resumes the same cover
+    and PaymentIntent: a premium is never charged twice.
+
+    **Who**: the platform that asked for the quote, or a seller for its own quotes. Emits
+    `cover.created`, then `cover.activated` or `cover.payment_failed`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

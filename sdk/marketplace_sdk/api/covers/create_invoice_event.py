@@ -118,15 +118,18 @@ def sync_detailed(
     body: InvoiceEventCreate,
     idempotency_key: str,
 ) -> Response[InvoiceEventOut | Problem]:
-    """Create
+    """Report what happened to the invoice
 
-     Report what happened to the covered invoice (the cover's platform or seller only).
+     The platform or seller of a paid cover reports the invoice's life, and the marketplace runs the rest
+    by the date. `invoice.paid`: the buyer paid `amount` (payments add up; the cover's exposure shrinks
+    to the cover ratio of what is still owed; nothing owed: `settled`; after a claim opened it is a
+    recovery, shared with the insurer after approval). `invoice.overdue`: the declaration, from the day
+    after the due date until `deadlines.overdue_declaration_by`; the waiting period counts from it.
+    `invoice.disputed` / `invoice.dispute_resolved`: no claim opens during a dispute, an open claim is
+    held. `invoice.credit_note`: reduces what is owed (and the indemnity).
 
-    `invoice.paid` (partial payments add up; a payment after a claim opened is a recovery),
-    `invoice.overdue` (the declaration, from the day after the due date until
-    `deadlines.overdue_declaration_by`), `invoice.disputed`, `invoice.dispute_resolved`,
-    `invoice.credit_note`. An `Idempotency-Key` is required: a retried report is never
-    counted twice.
+    An `Idempotency-Key` is required: a retried report is never counted twice. Emits `cover.*` and
+    `claim.*` events as the cover and its claim move.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -163,15 +166,18 @@ def sync(
     body: InvoiceEventCreate,
     idempotency_key: str,
 ) -> InvoiceEventOut | Problem | None:
-    """Create
+    """Report what happened to the invoice
 
-     Report what happened to the covered invoice (the cover's platform or seller only).
+     The platform or seller of a paid cover reports the invoice's life, and the marketplace runs the rest
+    by the date. `invoice.paid`: the buyer paid `amount` (payments add up; the cover's exposure shrinks
+    to the cover ratio of what is still owed; nothing owed: `settled`; after a claim opened it is a
+    recovery, shared with the insurer after approval). `invoice.overdue`: the declaration, from the day
+    after the due date until `deadlines.overdue_declaration_by`; the waiting period counts from it.
+    `invoice.disputed` / `invoice.dispute_resolved`: no claim opens during a dispute, an open claim is
+    held. `invoice.credit_note`: reduces what is owed (and the indemnity).
 
-    `invoice.paid` (partial payments add up; a payment after a claim opened is a recovery),
-    `invoice.overdue` (the declaration, from the day after the due date until
-    `deadlines.overdue_declaration_by`), `invoice.disputed`, `invoice.dispute_resolved`,
-    `invoice.credit_note`. An `Idempotency-Key` is required: a retried report is never
-    counted twice.
+    An `Idempotency-Key` is required: a retried report is never counted twice. Emits `cover.*` and
+    `claim.*` events as the cover and its claim move.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -203,15 +209,18 @@ async def asyncio_detailed(
     body: InvoiceEventCreate,
     idempotency_key: str,
 ) -> Response[InvoiceEventOut | Problem]:
-    """Create
+    """Report what happened to the invoice
 
-     Report what happened to the covered invoice (the cover's platform or seller only).
+     The platform or seller of a paid cover reports the invoice's life, and the marketplace runs the rest
+    by the date. `invoice.paid`: the buyer paid `amount` (payments add up; the cover's exposure shrinks
+    to the cover ratio of what is still owed; nothing owed: `settled`; after a claim opened it is a
+    recovery, shared with the insurer after approval). `invoice.overdue`: the declaration, from the day
+    after the due date until `deadlines.overdue_declaration_by`; the waiting period counts from it.
+    `invoice.disputed` / `invoice.dispute_resolved`: no claim opens during a dispute, an open claim is
+    held. `invoice.credit_note`: reduces what is owed (and the indemnity).
 
-    `invoice.paid` (partial payments add up; a payment after a claim opened is a recovery),
-    `invoice.overdue` (the declaration, from the day after the due date until
-    `deadlines.overdue_declaration_by`), `invoice.disputed`, `invoice.dispute_resolved`,
-    `invoice.credit_note`. An `Idempotency-Key` is required: a retried report is never
-    counted twice.
+    An `Idempotency-Key` is required: a retried report is never counted twice. Emits `cover.*` and
+    `claim.*` events as the cover and its claim move.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -246,15 +255,18 @@ async def asyncio(
     body: InvoiceEventCreate,
     idempotency_key: str,
 ) -> InvoiceEventOut | Problem | None:
-    """Create
+    """Report what happened to the invoice
 
-     Report what happened to the covered invoice (the cover's platform or seller only).
+     The platform or seller of a paid cover reports the invoice's life, and the marketplace runs the rest
+    by the date. `invoice.paid`: the buyer paid `amount` (payments add up; the cover's exposure shrinks
+    to the cover ratio of what is still owed; nothing owed: `settled`; after a claim opened it is a
+    recovery, shared with the insurer after approval). `invoice.overdue`: the declaration, from the day
+    after the due date until `deadlines.overdue_declaration_by`; the waiting period counts from it.
+    `invoice.disputed` / `invoice.dispute_resolved`: no claim opens during a dispute, an open claim is
+    held. `invoice.credit_note`: reduces what is owed (and the indemnity).
 
-    `invoice.paid` (partial payments add up; a payment after a claim opened is a recovery),
-    `invoice.overdue` (the declaration, from the day after the due date until
-    `deadlines.overdue_declaration_by`), `invoice.disputed`, `invoice.dispute_resolved`,
-    `invoice.credit_note`. An `Idempotency-Key` is required: a retried report is never
-    counted twice.
+    An `Idempotency-Key` is required: a retried report is never counted twice. Emits `cover.*` and
+    `claim.*` events as the cover and its claim move.
 
     Args:
         cover_id (str): A cover id (cov_…)

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_covers_status_type_1 import ListCoversStatusType1
-from ...models.list_covers_status_type_2_type_1 import ListCoversStatusType2Type1
-from ...models.list_covers_status_type_3_type_1 import ListCoversStatusType3Type1
-from ...models.list_of_cover_out import ListOfCoverOut
+from ...models.cover_list import CoverList
+from ...models.list_covers_status import ListCoversStatus
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -18,13 +16,10 @@ def _get_kwargs(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListCoversStatusType1
-    | ListCoversStatusType2Type1
-    | ListCoversStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListCoversStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
     seller: None | str | Unset = UNSET,
+    invoice_number: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -48,11 +43,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, ListCoversStatusType1):
-        json_status = status.value
-    elif isinstance(status, ListCoversStatusType2Type1):
-        json_status = status.value
-    elif isinstance(status, ListCoversStatusType3Type1):
+    elif isinstance(status, ListCoversStatus):
         json_status = status.value
     else:
         json_status = status
@@ -72,6 +63,13 @@ def _get_kwargs(
         json_seller = seller
     params["seller"] = json_seller
 
+    json_invoice_number: None | str | Unset
+    if isinstance(invoice_number, Unset):
+        json_invoice_number = UNSET
+    else:
+        json_invoice_number = invoice_number
+    params["invoice_number"] = json_invoice_number
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -85,9 +83,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfCoverOut | Problem | None:
+) -> CoverList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfCoverOut.from_dict(response.json())
+        response_200 = CoverList.from_dict(response.json())
 
         return response_200
 
@@ -134,7 +132,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfCoverOut | Problem]:
+) -> Response[CoverList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -149,17 +147,17 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListCoversStatusType1
-    | ListCoversStatusType2Type1
-    | ListCoversStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListCoversStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
     seller: None | str | Unset = UNSET,
-) -> Response[ListOfCoverOut | Problem]:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> Response[CoverList | Problem]:
+    """List covers
 
-     Covers the caller bound, were bound for it, or (insurer) are on its products.
+     The covers the caller may see, newest first: those a platform bound or that were bound for its
+    sellers, those a seller bound or that were bound for it, and, for an insurer, the covers on its
+    products. Filter by `status`, `buyer`, `seller`, `invoice_number` and `metadata[key]=value`. Changes
+    nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -167,17 +165,18 @@ def sync_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
-            None | Unset):
+        status (ListCoversStatus | None | Unset): Only covers in this status
         buyer (None | str | Unset): Only this buyer's covers
         seller (None | str | Unset): Only this seller's covers
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfCoverOut | Problem]
+        Response[CoverList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -187,6 +186,7 @@ def sync_detailed(
         status=status,
         buyer=buyer,
         seller=seller,
+        invoice_number=invoice_number,
     )
 
     response = client.get_httpx_client().request(
@@ -202,17 +202,17 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListCoversStatusType1
-    | ListCoversStatusType2Type1
-    | ListCoversStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListCoversStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
     seller: None | str | Unset = UNSET,
-) -> ListOfCoverOut | Problem | None:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> CoverList | Problem | None:
+    """List covers
 
-     Covers the caller bound, were bound for it, or (insurer) are on its products.
+     The covers the caller may see, newest first: those a platform bound or that were bound for its
+    sellers, those a seller bound or that were bound for it, and, for an insurer, the covers on its
+    products. Filter by `status`, `buyer`, `seller`, `invoice_number` and `metadata[key]=value`. Changes
+    nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -220,17 +220,18 @@ def sync(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
-            None | Unset):
+        status (ListCoversStatus | None | Unset): Only covers in this status
         buyer (None | str | Unset): Only this buyer's covers
         seller (None | str | Unset): Only this seller's covers
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfCoverOut | Problem
+        CoverList | Problem
     """
 
     return sync_detailed(
@@ -241,6 +242,7 @@ def sync(
         status=status,
         buyer=buyer,
         seller=seller,
+        invoice_number=invoice_number,
     ).parsed
 
 
@@ -250,17 +252,17 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListCoversStatusType1
-    | ListCoversStatusType2Type1
-    | ListCoversStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListCoversStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
     seller: None | str | Unset = UNSET,
-) -> Response[ListOfCoverOut | Problem]:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> Response[CoverList | Problem]:
+    """List covers
 
-     Covers the caller bound, were bound for it, or (insurer) are on its products.
+     The covers the caller may see, newest first: those a platform bound or that were bound for its
+    sellers, those a seller bound or that were bound for it, and, for an insurer, the covers on its
+    products. Filter by `status`, `buyer`, `seller`, `invoice_number` and `metadata[key]=value`. Changes
+    nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -268,17 +270,18 @@ async def asyncio_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
-            None | Unset):
+        status (ListCoversStatus | None | Unset): Only covers in this status
         buyer (None | str | Unset): Only this buyer's covers
         seller (None | str | Unset): Only this seller's covers
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfCoverOut | Problem]
+        Response[CoverList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -288,6 +291,7 @@ async def asyncio_detailed(
         status=status,
         buyer=buyer,
         seller=seller,
+        invoice_number=invoice_number,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -301,17 +305,17 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListCoversStatusType1
-    | ListCoversStatusType2Type1
-    | ListCoversStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListCoversStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
     seller: None | str | Unset = UNSET,
-) -> ListOfCoverOut | Problem | None:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> CoverList | Problem | None:
+    """List covers
 
-     Covers the caller bound, were bound for it, or (insurer) are on its products.
+     The covers the caller may see, newest first: those a platform bound or that were bound for its
+    sellers, those a seller bound or that were bound for it, and, for an insurer, the covers on its
+    products. Filter by `status`, `buyer`, `seller`, `invoice_number` and `metadata[key]=value`. Changes
+    nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -319,17 +323,18 @@ async def asyncio(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListCoversStatusType1 | ListCoversStatusType2Type1 | ListCoversStatusType3Type1 |
-            None | Unset):
+        status (ListCoversStatus | None | Unset): Only covers in this status
         buyer (None | str | Unset): Only this buyer's covers
         seller (None | str | Unset): Only this seller's covers
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfCoverOut | Problem
+        CoverList | Problem
     """
 
     return (
@@ -341,5 +346,6 @@ async def asyncio(
             status=status,
             buyer=buyer,
             seller=seller,
+            invoice_number=invoice_number,
         )
     ).parsed

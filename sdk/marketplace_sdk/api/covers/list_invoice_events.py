@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_invoice_event_out import ListOfInvoiceEventOut
+from ...models.invoice_event_list import InvoiceEventList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfInvoiceEventOut | Problem | None:
+) -> InvoiceEventList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfInvoiceEventOut.from_dict(response.json())
+        response_200 = InvoiceEventList.from_dict(response.json())
 
         return response_200
 
@@ -101,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfInvoiceEventOut | Problem]:
+) -> Response[InvoiceEventList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,10 +117,11 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfInvoiceEventOut | Problem]:
-    """List
+) -> Response[InvoiceEventList | Problem]:
+    """List a cover's invoice reports
 
-     The invoice reports on a cover, newest first.
+     The reports made on a cover, newest first, each with whether it was a recovery and how it was
+    shared. For the cover's platform, seller and insurer. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -135,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfInvoiceEventOut | Problem]
+        Response[InvoiceEventList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,10 +160,11 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfInvoiceEventOut | Problem | None:
-    """List
+) -> InvoiceEventList | Problem | None:
+    """List a cover's invoice reports
 
-     The invoice reports on a cover, newest first.
+     The reports made on a cover, newest first, each with whether it was a recovery and how it was
+    shared. For the cover's platform, seller and insurer. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -177,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfInvoiceEventOut | Problem
+        InvoiceEventList | Problem
     """
 
     return sync_detailed(
@@ -196,10 +198,11 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfInvoiceEventOut | Problem]:
-    """List
+) -> Response[InvoiceEventList | Problem]:
+    """List a cover's invoice reports
 
-     The invoice reports on a cover, newest first.
+     The reports made on a cover, newest first, each with whether it was a recovery and how it was
+    shared. For the cover's platform, seller and insurer. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -214,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfInvoiceEventOut | Problem]
+        Response[InvoiceEventList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -236,10 +239,11 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfInvoiceEventOut | Problem | None:
-    """List
+) -> InvoiceEventList | Problem | None:
+    """List a cover's invoice reports
 
-     The invoice reports on a cover, newest first.
+     The reports made on a cover, newest first, each with whether it was a recovery and how it was
+    shared. For the cover's platform, seller and insurer. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -254,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfInvoiceEventOut | Problem
+        InvoiceEventList | Problem
     """
 
     return (

@@ -90,9 +90,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CoverOut | Problem]:
-    """Retrieve
+    """Retrieve a cover
 
-     One cover, with its payment.
+     One cover: its terms, payment, what was reported of the invoice, its deadlines and its claim. For
+    the platform and the seller the cover was bound by or for, and the insurer whose product it is;
+    anyone else gets a 404. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -121,9 +123,11 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CoverOut | Problem | None:
-    """Retrieve
+    """Retrieve a cover
 
-     One cover, with its payment.
+     One cover: its terms, payment, what was reported of the invoice, its deadlines and its claim. For
+    the platform and the seller the cover was bound by or for, and the insurer whose product it is;
+    anyone else gets a 404. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -147,9 +151,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CoverOut | Problem]:
-    """Retrieve
+    """Retrieve a cover
 
-     One cover, with its payment.
+     One cover: its terms, payment, what was reported of the invoice, its deadlines and its claim. For
+    the platform and the seller the cover was bound by or for, and the insurer whose product it is;
+    anyone else gets a 404. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -176,9 +182,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CoverOut | Problem | None:
-    """Retrieve
+    """Retrieve a cover
 
-     One cover, with its payment.
+     One cover: its terms, payment, what was reported of the invoice, its deadlines and its claim. For
+    the platform and the seller the cover was bound by or for, and the insurer whose product it is;
+    anyone else gets a 404. Changes nothing.
 
     Args:
         cover_id (str): A cover id (cov_…)

@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_events_type_type_1 import ListEventsTypeType1
-from ...models.list_events_type_type_2_type_1 import ListEventsTypeType2Type1
-from ...models.list_events_type_type_3_type_1 import ListEventsTypeType3Type1
-from ...models.list_of_event_out import ListOfEventOut
+from ...models.event_list import EventList
+from ...models.list_events_type import ListEventsType
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -19,11 +17,7 @@ def _get_kwargs(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    type_: ListEventsTypeType1
-    | ListEventsTypeType2Type1
-    | ListEventsTypeType3Type1
-    | None
-    | Unset = UNSET,
+    type_: ListEventsType | None | Unset = UNSET,
     object_: None | str | Unset = UNSET,
     createdgte: datetime.datetime | None | Unset = UNSET,
     createdlt: datetime.datetime | None | Unset = UNSET,
@@ -51,11 +45,7 @@ def _get_kwargs(
     json_type_: None | str | Unset
     if isinstance(type_, Unset):
         json_type_ = UNSET
-    elif isinstance(type_, ListEventsTypeType1):
-        json_type_ = type_.value
-    elif isinstance(type_, ListEventsTypeType2Type1):
-        json_type_ = type_.value
-    elif isinstance(type_, ListEventsTypeType3Type1):
+    elif isinstance(type_, ListEventsType):
         json_type_ = type_.value
     else:
         json_type_ = type_
@@ -106,9 +96,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfEventOut | Problem | None:
+) -> EventList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOfEventOut.from_dict(response.json())
+        response_200 = EventList.from_dict(response.json())
 
         return response_200
 
@@ -155,7 +145,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfEventOut | Problem]:
+) -> Response[EventList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -170,19 +160,17 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    type_: ListEventsTypeType1
-    | ListEventsTypeType2Type1
-    | ListEventsTypeType3Type1
-    | None
-    | Unset = UNSET,
+    type_: ListEventsType | None | Unset = UNSET,
     object_: None | str | Unset = UNSET,
     createdgte: datetime.datetime | None | Unset = UNSET,
     createdlt: datetime.datetime | None | Unset = UNSET,
     delivery_success: bool | None | Unset = UNSET,
-) -> Response[ListOfEventOut | Problem]:
-    """List
+) -> Response[EventList | Problem]:
+    """List events
 
-     The events of the key's mode the caller may see; newest first.
+     The events of the key's mode the caller may see, newest first (kept 30 days): a platform's also
+    cover its sellers', an insurer's those of covers on its products, the operator's every account's.
+    Filter by `type`, `object`, `created[gte]` / `created[lt]` and `delivery_success`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -190,8 +178,8 @@ def sync_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        type_ (ListEventsTypeType1 | ListEventsTypeType2Type1 | ListEventsTypeType3Type1 | None |
-            Unset): Only events of this type (`cover.activated`, `cover.*`)
+        type_ (ListEventsType | None | Unset): Only events of this type (`cover.activated`,
+            `cover.*`)
         object_ (None | str | Unset): Only events about this object (cov_…)
         createdgte (datetime.datetime | None | Unset): Only events created at or after this
             instant
@@ -205,7 +193,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfEventOut | Problem]
+        Response[EventList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -232,19 +220,17 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    type_: ListEventsTypeType1
-    | ListEventsTypeType2Type1
-    | ListEventsTypeType3Type1
-    | None
-    | Unset = UNSET,
+    type_: ListEventsType | None | Unset = UNSET,
     object_: None | str | Unset = UNSET,
     createdgte: datetime.datetime | None | Unset = UNSET,
     createdlt: datetime.datetime | None | Unset = UNSET,
     delivery_success: bool | None | Unset = UNSET,
-) -> ListOfEventOut | Problem | None:
-    """List
+) -> EventList | Problem | None:
+    """List events
 
-     The events of the key's mode the caller may see; newest first.
+     The events of the key's mode the caller may see, newest first (kept 30 days): a platform's also
+    cover its sellers', an insurer's those of covers on its products, the operator's every account's.
+    Filter by `type`, `object`, `created[gte]` / `created[lt]` and `delivery_success`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -252,8 +238,8 @@ def sync(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        type_ (ListEventsTypeType1 | ListEventsTypeType2Type1 | ListEventsTypeType3Type1 | None |
-            Unset): Only events of this type (`cover.activated`, `cover.*`)
+        type_ (ListEventsType | None | Unset): Only events of this type (`cover.activated`,
+            `cover.*`)
         object_ (None | str | Unset): Only events about this object (cov_…)
         createdgte (datetime.datetime | None | Unset): Only events created at or after this
             instant
@@ -267,7 +253,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfEventOut | Problem
+        EventList | Problem
     """
 
     return sync_detailed(
@@ -289,19 +275,17 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    type_: ListEventsTypeType1
-    | ListEventsTypeType2Type1
-    | ListEventsTypeType3Type1
-    | None
-    | Unset = UNSET,
+    type_: ListEventsType | None | Unset = UNSET,
     object_: None | str | Unset = UNSET,
     createdgte: datetime.datetime | None | Unset = UNSET,
     createdlt: datetime.datetime | None | Unset = UNSET,
     delivery_success: bool | None | Unset = UNSET,
-) -> Response[ListOfEventOut | Problem]:
-    """List
+) -> Response[EventList | Problem]:
+    """List events
 
-     The events of the key's mode the caller may see; newest first.
+     The events of the key's mode the caller may see, newest first (kept 30 days): a platform's also
+    cover its sellers', an insurer's those of covers on its products, the operator's every account's.
+    Filter by `type`, `object`, `created[gte]` / `created[lt]` and `delivery_success`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -309,8 +293,8 @@ async def asyncio_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        type_ (ListEventsTypeType1 | ListEventsTypeType2Type1 | ListEventsTypeType3Type1 | None |
-            Unset): Only events of this type (`cover.activated`, `cover.*`)
+        type_ (ListEventsType | None | Unset): Only events of this type (`cover.activated`,
+            `cover.*`)
         object_ (None | str | Unset): Only events about this object (cov_…)
         createdgte (datetime.datetime | None | Unset): Only events created at or after this
             instant
@@ -324,7 +308,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfEventOut | Problem]
+        Response[EventList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -349,19 +333,17 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    type_: ListEventsTypeType1
-    | ListEventsTypeType2Type1
-    | ListEventsTypeType3Type1
-    | None
-    | Unset = UNSET,
+    type_: ListEventsType | None | Unset = UNSET,
     object_: None | str | Unset = UNSET,
     createdgte: datetime.datetime | None | Unset = UNSET,
     createdlt: datetime.datetime | None | Unset = UNSET,
     delivery_success: bool | None | Unset = UNSET,
-) -> ListOfEventOut | Problem | None:
-    """List
+) -> EventList | Problem | None:
+    """List events
 
-     The events of the key's mode the caller may see; newest first.
+     The events of the key's mode the caller may see, newest first (kept 30 days): a platform's also
+    cover its sellers', an insurer's those of covers on its products, the operator's every account's.
+    Filter by `type`, `object`, `created[gte]` / `created[lt]` and `delivery_success`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -369,8 +351,8 @@ async def asyncio(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        type_ (ListEventsTypeType1 | ListEventsTypeType2Type1 | ListEventsTypeType3Type1 | None |
-            Unset): Only events of this type (`cover.activated`, `cover.*`)
+        type_ (ListEventsType | None | Unset): Only events of this type (`cover.activated`,
+            `cover.*`)
         object_ (None | str | Unset): Only events about this object (cov_…)
         createdgte (datetime.datetime | None | Unset): Only events created at or after this
             instant
@@ -384,7 +366,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfEventOut | Problem
+        EventList | Problem
     """
 
     return (

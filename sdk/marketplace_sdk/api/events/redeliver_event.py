@@ -120,10 +120,10 @@ def sync_detailed(
     body: RedeliverRequest | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[EventWithDeliveries | Problem]:
-    """Redeliver
+    """Send an event again
 
-     Send the event again to your enabled endpoints that subscribe to it (or to the one
-    named), on a fresh retry schedule.
+     Schedules the event again, on a fresh retry schedule, to the caller's enabled endpoints that
+    subscribe to it, or to the one named. The body is optional.
 
     Args:
         event_id (str): An event id (evt_…)
@@ -160,10 +160,10 @@ def sync(
     body: RedeliverRequest | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> EventWithDeliveries | Problem | None:
-    """Redeliver
+    """Send an event again
 
-     Send the event again to your enabled endpoints that subscribe to it (or to the one
-    named), on a fresh retry schedule.
+     Schedules the event again, on a fresh retry schedule, to the caller's enabled endpoints that
+    subscribe to it, or to the one named. The body is optional.
 
     Args:
         event_id (str): An event id (evt_…)
@@ -195,10 +195,10 @@ async def asyncio_detailed(
     body: RedeliverRequest | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[EventWithDeliveries | Problem]:
-    """Redeliver
+    """Send an event again
 
-     Send the event again to your enabled endpoints that subscribe to it (or to the one
-    named), on a fresh retry schedule.
+     Schedules the event again, on a fresh retry schedule, to the caller's enabled endpoints that
+    subscribe to it, or to the one named. The body is optional.
 
     Args:
         event_id (str): An event id (evt_…)
@@ -233,10 +233,10 @@ async def asyncio(
     body: RedeliverRequest | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> EventWithDeliveries | Problem | None:
-    """Redeliver
+    """Send an event again
 
-     Send the event again to your enabled endpoints that subscribe to it (or to the one
-    named), on a fresh retry schedule.
+     Schedules the event again, on a fresh retry schedule, to the caller's enabled endpoints that
+    subscribe to it, or to the one named. The body is optional.
 
     Args:
         event_id (str): An event id (evt_…)

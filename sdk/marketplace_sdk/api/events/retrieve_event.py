@@ -90,9 +90,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EventWithDeliveries | Problem]:
-    """Retrieve
+    """Retrieve an event
 
-     One event, with its deliveries to the caller's endpoints and their attempts.
+     One event the caller may see, with each delivery to its endpoints and every attempt (status code,
+    duration, first 1 KiB of the answer). Changes nothing.
 
     Args:
         event_id (str): An event id (evt_…)
@@ -121,9 +122,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> EventWithDeliveries | Problem | None:
-    """Retrieve
+    """Retrieve an event
 
-     One event, with its deliveries to the caller's endpoints and their attempts.
+     One event the caller may see, with each delivery to its endpoints and every attempt (status code,
+    duration, first 1 KiB of the answer). Changes nothing.
 
     Args:
         event_id (str): An event id (evt_…)
@@ -147,9 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EventWithDeliveries | Problem]:
-    """Retrieve
+    """Retrieve an event
 
-     One event, with its deliveries to the caller's endpoints and their attempts.
+     One event the caller may see, with each delivery to its endpoints and every attempt (status code,
+    duration, first 1 KiB of the answer). Changes nothing.
 
     Args:
         event_id (str): An event id (evt_…)
@@ -176,9 +179,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> EventWithDeliveries | Problem | None:
-    """Retrieve
+    """Retrieve an event
 
-     One event, with its deliveries to the caller's endpoints and their attempts.
+     One event the caller may see, with each delivery to its endpoints and every attempt (status code,
+    duration, first 1 KiB of the answer). Changes nothing.
 
     Args:
         event_id (str): An event id (evt_…)

@@ -48,9 +48,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Health]:
-    """Health
+    """Check liveness
 
-     Liveness: the process answers.
+     Answers 200 while the process runs, without touching the database: for load balancers and
+    orchestrators. No API key; changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -73,9 +74,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Health | None:
-    """Health
+    """Check liveness
 
-     Liveness: the process answers.
+     Answers 200 while the process runs, without touching the database: for load balancers and
+    orchestrators. No API key; changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,9 +96,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Health]:
-    """Health
+    """Check liveness
 
-     Liveness: the process answers.
+     Answers 200 while the process runs, without touching the database: for load balancers and
+    orchestrators. No API key; changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,9 +120,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Health | None:
-    """Health
+    """Check liveness
 
-     Liveness: the process answers.
+     Answers 200 while the process runs, without touching the database: for load balancers and
+    orchestrators. No API key; changes nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -53,10 +53,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Readiness]:
-    """Ready
+    """Check readiness
 
-     Readiness: the database answers, its schema is at the code's head, and it takes
-    writes.
+     200 when the server can take traffic: the database answers, its schema is at the code's migration
+    head, and it takes writes (a one-row write is committed; a storage fault met by any request in the
+    last 10 s also counts). No API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -79,10 +80,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Readiness | None:
-    """Ready
+    """Check readiness
 
-     Readiness: the database answers, its schema is at the code's head, and it takes
-    writes.
+     200 when the server can take traffic: the database answers, its schema is at the code's migration
+    head, and it takes writes (a one-row write is committed; a storage fault met by any request in the
+    last 10 s also counts). No API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,10 +103,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Readiness]:
-    """Ready
+    """Check readiness
 
-     Readiness: the database answers, its schema is at the code's head, and it takes
-    writes.
+     200 when the server can take traffic: the database answers, its schema is at the code's migration
+    head, and it takes writes (a one-row write is committed; a storage fault met by any request in the
+    last 10 s also counts). No API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,10 +128,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Readiness | None:
-    """Ready
+    """Check readiness
 
-     Readiness: the database answers, its schema is at the code's head, and it takes
-    writes.
+     200 when the server can take traffic: the database answers, its schema is at the code's migration
+    head, and it takes writes (a one-row write is committed; a storage fault met by any request in the
+    last 10 s also counts). No API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -114,9 +114,13 @@ def sync_detailed(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Create
+    """Put a product on the marketplace
 
-     Put a product on the marketplace (active at once, version 1).
+     An insurer offers a new product: its appetite (currencies and amounts, buyer countries and sectors,
+    tenor, risk), its cover terms (cover ratios, waiting period, claim threshold, deadlines) and its
+    pricing. It is `active` at once, as version 1, and priced in the very next quote made through this
+    server process (within 2 s in the others). Contradictory terms are refused field by field (422
+    `invalid_product_terms`, every bad field in `errors`). **Who**: an insurer.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -150,9 +154,13 @@ def sync(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Create
+    """Put a product on the marketplace
 
-     Put a product on the marketplace (active at once, version 1).
+     An insurer offers a new product: its appetite (currencies and amounts, buyer countries and sectors,
+    tenor, risk), its cover terms (cover ratios, waiting period, claim threshold, deadlines) and its
+    pricing. It is `active` at once, as version 1, and priced in the very next quote made through this
+    server process (within 2 s in the others). Contradictory terms are refused field by field (422
+    `invalid_product_terms`, every bad field in `errors`). **Who**: an insurer.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -181,9 +189,13 @@ async def asyncio_detailed(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Create
+    """Put a product on the marketplace
 
-     Put a product on the marketplace (active at once, version 1).
+     An insurer offers a new product: its appetite (currencies and amounts, buyer countries and sectors,
+    tenor, risk), its cover terms (cover ratios, waiting period, claim threshold, deadlines) and its
+    pricing. It is `active` at once, as version 1, and priced in the very next quote made through this
+    server process (within 2 s in the others). Contradictory terms are refused field by field (422
+    `invalid_product_terms`, every bad field in `errors`). **Who**: an insurer.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -215,9 +227,13 @@ async def asyncio(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Create
+    """Put a product on the marketplace
 
-     Put a product on the marketplace (active at once, version 1).
+     An insurer offers a new product: its appetite (currencies and amounts, buyer countries and sectors,
+    tenor, risk), its cover terms (cover ratios, waiting period, claim threshold, deadlines) and its
+    pricing. It is `active` at once, as version 1, and priced in the very next quote made through this
+    server process (within 2 s in the others). Contradictory terms are refused field by field (422
+    `invalid_product_terms`, every bad field in `errors`). **Who**: an insurer.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

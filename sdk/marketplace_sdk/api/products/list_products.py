@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_product_out import ListOfProductOut
-from ...models.list_products_status_type_1 import ListProductsStatusType1
-from ...models.list_products_status_type_2_type_1 import ListProductsStatusType2Type1
-from ...models.list_products_status_type_3_type_1 import ListProductsStatusType3Type1
+from ...models.list_products_status import ListProductsStatus
 from ...models.problem import Problem
+from ...models.product_list import ProductList
 from ...types import UNSET, Response, Unset
 
 
@@ -18,11 +16,7 @@ def _get_kwargs(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListProductsStatusType1
-    | ListProductsStatusType2Type1
-    | ListProductsStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListProductsStatus | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -46,11 +40,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, ListProductsStatusType1):
-        json_status = status.value
-    elif isinstance(status, ListProductsStatusType2Type1):
-        json_status = status.value
-    elif isinstance(status, ListProductsStatusType3Type1):
+    elif isinstance(status, ListProductsStatus):
         json_status = status.value
     else:
         json_status = status
@@ -69,9 +59,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfProductOut | Problem | None:
+) -> Problem | ProductList | None:
     if response.status_code == 200:
-        response_200 = ListOfProductOut.from_dict(response.json())
+        response_200 = ProductList.from_dict(response.json())
 
         return response_200
 
@@ -118,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfProductOut | Problem]:
+) -> Response[Problem | ProductList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,15 +123,12 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListProductsStatusType1
-    | ListProductsStatusType2Type1
-    | ListProductsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> Response[ListOfProductOut | Problem]:
-    """List
+    status: ListProductsStatus | None | Unset = UNSET,
+) -> Response[Problem | ProductList]:
+    """List products
 
-     The insurer's own products (every product, for the operator); newest first.
+     An insurer's own products, or every product for the operator; newest first, filtered by `status`.
+    Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -149,15 +136,14 @@ def sync_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListProductsStatusType1 | ListProductsStatusType2Type1 |
-            ListProductsStatusType3Type1 | None | Unset):
+        status (ListProductsStatus | None | Unset): Only products in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfProductOut | Problem]
+        Response[Problem | ProductList]
     """
 
     kwargs = _get_kwargs(
@@ -180,15 +166,12 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListProductsStatusType1
-    | ListProductsStatusType2Type1
-    | ListProductsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> ListOfProductOut | Problem | None:
-    """List
+    status: ListProductsStatus | None | Unset = UNSET,
+) -> Problem | ProductList | None:
+    """List products
 
-     The insurer's own products (every product, for the operator); newest first.
+     An insurer's own products, or every product for the operator; newest first, filtered by `status`.
+    Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -196,15 +179,14 @@ def sync(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListProductsStatusType1 | ListProductsStatusType2Type1 |
-            ListProductsStatusType3Type1 | None | Unset):
+        status (ListProductsStatus | None | Unset): Only products in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfProductOut | Problem
+        Problem | ProductList
     """
 
     return sync_detailed(
@@ -222,15 +204,12 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListProductsStatusType1
-    | ListProductsStatusType2Type1
-    | ListProductsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> Response[ListOfProductOut | Problem]:
-    """List
+    status: ListProductsStatus | None | Unset = UNSET,
+) -> Response[Problem | ProductList]:
+    """List products
 
-     The insurer's own products (every product, for the operator); newest first.
+     An insurer's own products, or every product for the operator; newest first, filtered by `status`.
+    Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -238,15 +217,14 @@ async def asyncio_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListProductsStatusType1 | ListProductsStatusType2Type1 |
-            ListProductsStatusType3Type1 | None | Unset):
+        status (ListProductsStatus | None | Unset): Only products in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfProductOut | Problem]
+        Response[Problem | ProductList]
     """
 
     kwargs = _get_kwargs(
@@ -267,15 +245,12 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListProductsStatusType1
-    | ListProductsStatusType2Type1
-    | ListProductsStatusType3Type1
-    | None
-    | Unset = UNSET,
-) -> ListOfProductOut | Problem | None:
-    """List
+    status: ListProductsStatus | None | Unset = UNSET,
+) -> Problem | ProductList | None:
+    """List products
 
-     The insurer's own products (every product, for the operator); newest first.
+     An insurer's own products, or every product for the operator; newest first, filtered by `status`.
+    Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -283,15 +258,14 @@ async def asyncio(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListProductsStatusType1 | ListProductsStatusType2Type1 |
-            ListProductsStatusType3Type1 | None | Unset):
+        status (ListProductsStatus | None | Unset): Only products in this status
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfProductOut | Problem
+        Problem | ProductList
     """
 
     return (

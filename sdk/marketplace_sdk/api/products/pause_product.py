@@ -112,9 +112,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Pause
+    """Pause a product
 
-     Stop offering the product in new quotes.
+     Stops the product in new quotes and binds (an offer of a paused product cannot be bound: 409
+    `product_unavailable`). Covers already bound and waiting for their premium still activate when paid.
+    **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -148,9 +150,11 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Pause
+    """Pause a product
 
-     Stop offering the product in new quotes.
+     Stops the product in new quotes and binds (an offer of a paused product cannot be bound: 409
+    `product_unavailable`). Covers already bound and waiting for their premium still activate when paid.
+    **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -179,9 +183,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Pause
+    """Pause a product
 
-     Stop offering the product in new quotes.
+     Stops the product in new quotes and binds (an offer of a paused product cannot be bound: 409
+    `product_unavailable`). Covers already bound and waiting for their premium still activate when paid.
+    **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -213,9 +219,11 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Pause
+    """Pause a product
 
-     Stop offering the product in new quotes.
+     Stops the product in new quotes and binds (an offer of a paused product cannot be bound: 409
+    `product_unavailable`). Covers already bound and waiting for their premium still activate when paid.
+    **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)

@@ -112,9 +112,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Resume
+    """Resume a paused product
 
-     Offer a paused product again.
+     Offers a paused product again, in the next quote. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -148,9 +148,9 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Resume
+    """Resume a paused product
 
-     Offer a paused product again.
+     Offers a paused product again, in the next quote. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -179,9 +179,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Resume
+    """Resume a paused product
 
-     Offer a paused product again.
+     Offers a paused product again, in the next quote. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -213,9 +213,9 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Resume
+    """Resume a paused product
 
-     Offer a paused product again.
+     Offers a paused product again, in the next quote. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)

@@ -90,9 +90,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | ProductOut]:
-    """Retrieve
+    """Retrieve a product
 
-     One product, with the terms in force.
+     One product with the terms in force, for its insurer or the operator (another insurer's product is a
+    404). Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -121,9 +122,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | ProductOut | None:
-    """Retrieve
+    """Retrieve a product
 
-     One product, with the terms in force.
+     One product with the terms in force, for its insurer or the operator (another insurer's product is a
+    404). Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -147,9 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | ProductOut]:
-    """Retrieve
+    """Retrieve a product
 
-     One product, with the terms in force.
+     One product with the terms in force, for its insurer or the operator (another insurer's product is a
+    404). Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -176,9 +179,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | ProductOut | None:
-    """Retrieve
+    """Retrieve a product
 
-     One product, with the terms in force.
+     One product with the terms in force, for its insurer or the operator (another insurer's product is a
+    404). Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)

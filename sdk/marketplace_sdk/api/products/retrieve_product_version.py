@@ -93,9 +93,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | ProductVersionOut]:
-    """RetrieveVersion
+    """Retrieve one version of a product's terms
 
-     The terms of one version of a product, as quotes priced with it saw them.
+     The terms of one past or present version, as the quotes priced with it saw them (an offer's
+    `product_version`). For the product's insurer or the operator. Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -127,9 +128,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | ProductVersionOut | None:
-    """RetrieveVersion
+    """Retrieve one version of a product's terms
 
-     The terms of one version of a product, as quotes priced with it saw them.
+     The terms of one past or present version, as the quotes priced with it saw them (an offer's
+    `product_version`). For the product's insurer or the operator. Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -156,9 +158,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | ProductVersionOut]:
-    """RetrieveVersion
+    """Retrieve one version of a product's terms
 
-     The terms of one version of a product, as quotes priced with it saw them.
+     The terms of one past or present version, as the quotes priced with it saw them (an offer's
+    `product_version`). For the product's insurer or the operator. Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -188,9 +191,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | ProductVersionOut | None:
-    """RetrieveVersion
+    """Retrieve one version of a product's terms
 
-     The terms of one version of a product, as quotes priced with it saw them.
+     The terms of one past or present version, as the quotes priced with it saw them (an offer's
+    `product_version`). For the product's insurer or the operator. Changes nothing.
 
     Args:
         product_id (str): A product id (prod_…)

@@ -119,9 +119,11 @@ def sync_detailed(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Update
+    """Change a product's terms
 
-     Replace the terms: a new version; quotes already made keep the version they used.
+     Replaces the whole terms with new ones: a new version, in force for the next quote (within 2 s in
+    other server processes). Quotes already made, and covers bound on them, keep the version they were
+    priced with. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -158,9 +160,11 @@ def sync(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Update
+    """Change a product's terms
 
-     Replace the terms: a new version; quotes already made keep the version they used.
+     Replaces the whole terms with new ones: a new version, in force for the next quote (within 2 s in
+    other server processes). Quotes already made, and covers bound on them, keep the version they were
+    priced with. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -192,9 +196,11 @@ async def asyncio_detailed(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
-    """Update
+    """Change a product's terms
 
-     Replace the terms: a new version; quotes already made keep the version they used.
+     Replaces the whole terms with new ones: a new version, in force for the next quote (within 2 s in
+    other server processes). Quotes already made, and covers bound on them, keep the version they were
+    priced with. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)
@@ -229,9 +235,11 @@ async def asyncio(
     body: ProductTerms,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
-    """Update
+    """Change a product's terms
 
-     Replace the terms: a new version; quotes already made keep the version they used.
+     Replaces the whole terms with new ones: a new version, in force for the next quote (within 2 s in
+    other server processes). Quotes already made, and covers bound on them, keep the version they were
+    priced with. **Who**: the product's insurer.
 
     Args:
         product_id (str): A product id (prod_…)

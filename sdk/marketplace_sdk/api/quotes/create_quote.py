@@ -114,9 +114,17 @@ def sync_detailed(
     body: QuoteCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | QuoteOut]:
-    """Create
+    """Quote an invoice
 
-     Price an invoice with every insurer product: offers, or declines with reasons.
+     Prices one invoice with every insurer product on the marketplace, in milliseconds, inside your
+    checkout. The buyer is scored by the risk model on the facts you send (kept for your quotes only);
+    each product whose appetite takes the risk makes an offer (insured amount, premium, terms), sorted
+    by premium, and each other product a decline with its reasons and, where it can, a counter-offer. A
+    quote where no product takes the risk is `declined`: a result, not an error.
+
+    **Who**: a platform (naming the connected `seller` the quote is for) or a seller. No money moves and
+    no event is sent: the quote is stored, with the feature vector scored and the product versions used,
+    until `expires_at`. Bind an offer with `POST /v1/covers`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -150,9 +158,17 @@ def sync(
     body: QuoteCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | QuoteOut | None:
-    """Create
+    """Quote an invoice
 
-     Price an invoice with every insurer product: offers, or declines with reasons.
+     Prices one invoice with every insurer product on the marketplace, in milliseconds, inside your
+    checkout. The buyer is scored by the risk model on the facts you send (kept for your quotes only);
+    each product whose appetite takes the risk makes an offer (insured amount, premium, terms), sorted
+    by premium, and each other product a decline with its reasons and, where it can, a counter-offer. A
+    quote where no product takes the risk is `declined`: a result, not an error.
+
+    **Who**: a platform (naming the connected `seller` the quote is for) or a seller. No money moves and
+    no event is sent: the quote is stored, with the feature vector scored and the product versions used,
+    until `expires_at`. Bind an offer with `POST /v1/covers`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -181,9 +197,17 @@ async def asyncio_detailed(
     body: QuoteCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | QuoteOut]:
-    """Create
+    """Quote an invoice
 
-     Price an invoice with every insurer product: offers, or declines with reasons.
+     Prices one invoice with every insurer product on the marketplace, in milliseconds, inside your
+    checkout. The buyer is scored by the risk model on the facts you send (kept for your quotes only);
+    each product whose appetite takes the risk makes an offer (insured amount, premium, terms), sorted
+    by premium, and each other product a decline with its reasons and, where it can, a counter-offer. A
+    quote where no product takes the risk is `declined`: a result, not an error.
+
+    **Who**: a platform (naming the connected `seller` the quote is for) or a seller. No money moves and
+    no event is sent: the quote is stored, with the feature vector scored and the product versions used,
+    until `expires_at`. Bind an offer with `POST /v1/covers`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -215,9 +239,17 @@ async def asyncio(
     body: QuoteCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | QuoteOut | None:
-    """Create
+    """Quote an invoice
 
-     Price an invoice with every insurer product: offers, or declines with reasons.
+     Prices one invoice with every insurer product on the marketplace, in milliseconds, inside your
+    checkout. The buyer is scored by the risk model on the facts you send (kept for your quotes only);
+    each product whose appetite takes the risk makes an offer (insured amount, premium, terms), sorted
+    by premium, and each other product a decline with its reasons and, where it can, a counter-offer. A
+    quote where no product takes the risk is `declined`: a result, not an error.
+
+    **Who**: a platform (naming the connected `seller` the quote is for) or a seller. No money moves and
+    no event is sent: the quote is stored, with the feature vector scored and the product versions used,
+    until `expires_at`. Bind an offer with `POST /v1/covers`.
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

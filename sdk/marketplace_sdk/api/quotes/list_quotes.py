@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_quote_out import ListOfQuoteOut
-from ...models.list_quotes_status_type_1 import ListQuotesStatusType1
-from ...models.list_quotes_status_type_2_type_1 import ListQuotesStatusType2Type1
-from ...models.list_quotes_status_type_3_type_1 import ListQuotesStatusType3Type1
+from ...models.list_quotes_status import ListQuotesStatus
 from ...models.problem import Problem
+from ...models.quote_list import QuoteList
 from ...types import UNSET, Response, Unset
 
 
@@ -18,12 +16,9 @@ def _get_kwargs(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListQuotesStatusType1
-    | ListQuotesStatusType2Type1
-    | ListQuotesStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListQuotesStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
+    invoice_number: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -47,11 +42,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, ListQuotesStatusType1):
-        json_status = status.value
-    elif isinstance(status, ListQuotesStatusType2Type1):
-        json_status = status.value
-    elif isinstance(status, ListQuotesStatusType3Type1):
+    elif isinstance(status, ListQuotesStatus):
         json_status = status.value
     else:
         json_status = status
@@ -63,6 +54,13 @@ def _get_kwargs(
     else:
         json_buyer = buyer
     params["buyer"] = json_buyer
+
+    json_invoice_number: None | str | Unset
+    if isinstance(invoice_number, Unset):
+        json_invoice_number = UNSET
+    else:
+        json_invoice_number = invoice_number
+    params["invoice_number"] = json_invoice_number
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -77,9 +75,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfQuoteOut | Problem | None:
+) -> Problem | QuoteList | None:
     if response.status_code == 200:
-        response_200 = ListOfQuoteOut.from_dict(response.json())
+        response_200 = QuoteList.from_dict(response.json())
 
         return response_200
 
@@ -126,7 +124,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfQuoteOut | Problem]:
+) -> Response[Problem | QuoteList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -141,16 +139,15 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListQuotesStatusType1
-    | ListQuotesStatusType2Type1
-    | ListQuotesStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListQuotesStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
-) -> Response[ListOfQuoteOut | Problem]:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> Response[Problem | QuoteList]:
+    """List quotes
 
-     The caller's quotes (and, for a seller, those its platform made for it); newest first.
+     The caller's quotes, newest first: a platform's own, and for a seller also those its platform made
+    for it. Filter by `status`, `buyer`, `invoice_number` and `metadata[key]=value`. An unbound quote
+    past `expires_at` reads `expired`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -158,16 +155,17 @@ def sync_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListQuotesStatusType1 | ListQuotesStatusType2Type1 | ListQuotesStatusType3Type1 |
-            None | Unset):
+        status (ListQuotesStatus | None | Unset): Only quotes in this status
         buyer (None | str | Unset): Only quotes for this buyer
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfQuoteOut | Problem]
+        Response[Problem | QuoteList]
     """
 
     kwargs = _get_kwargs(
@@ -176,6 +174,7 @@ def sync_detailed(
         ending_before=ending_before,
         status=status,
         buyer=buyer,
+        invoice_number=invoice_number,
     )
 
     response = client.get_httpx_client().request(
@@ -191,16 +190,15 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListQuotesStatusType1
-    | ListQuotesStatusType2Type1
-    | ListQuotesStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListQuotesStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
-) -> ListOfQuoteOut | Problem | None:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> Problem | QuoteList | None:
+    """List quotes
 
-     The caller's quotes (and, for a seller, those its platform made for it); newest first.
+     The caller's quotes, newest first: a platform's own, and for a seller also those its platform made
+    for it. Filter by `status`, `buyer`, `invoice_number` and `metadata[key]=value`. An unbound quote
+    past `expires_at` reads `expired`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -208,16 +206,17 @@ def sync(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListQuotesStatusType1 | ListQuotesStatusType2Type1 | ListQuotesStatusType3Type1 |
-            None | Unset):
+        status (ListQuotesStatus | None | Unset): Only quotes in this status
         buyer (None | str | Unset): Only quotes for this buyer
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfQuoteOut | Problem
+        Problem | QuoteList
     """
 
     return sync_detailed(
@@ -227,6 +226,7 @@ def sync(
         ending_before=ending_before,
         status=status,
         buyer=buyer,
+        invoice_number=invoice_number,
     ).parsed
 
 
@@ -236,16 +236,15 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListQuotesStatusType1
-    | ListQuotesStatusType2Type1
-    | ListQuotesStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListQuotesStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
-) -> Response[ListOfQuoteOut | Problem]:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> Response[Problem | QuoteList]:
+    """List quotes
 
-     The caller's quotes (and, for a seller, those its platform made for it); newest first.
+     The caller's quotes, newest first: a platform's own, and for a seller also those its platform made
+    for it. Filter by `status`, `buyer`, `invoice_number` and `metadata[key]=value`. An unbound quote
+    past `expires_at` reads `expired`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -253,16 +252,17 @@ async def asyncio_detailed(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListQuotesStatusType1 | ListQuotesStatusType2Type1 | ListQuotesStatusType3Type1 |
-            None | Unset):
+        status (ListQuotesStatus | None | Unset): Only quotes in this status
         buyer (None | str | Unset): Only quotes for this buyer
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfQuoteOut | Problem]
+        Response[Problem | QuoteList]
     """
 
     kwargs = _get_kwargs(
@@ -271,6 +271,7 @@ async def asyncio_detailed(
         ending_before=ending_before,
         status=status,
         buyer=buyer,
+        invoice_number=invoice_number,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -284,16 +285,15 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-    status: ListQuotesStatusType1
-    | ListQuotesStatusType2Type1
-    | ListQuotesStatusType3Type1
-    | None
-    | Unset = UNSET,
+    status: ListQuotesStatus | None | Unset = UNSET,
     buyer: None | str | Unset = UNSET,
-) -> ListOfQuoteOut | Problem | None:
-    """List
+    invoice_number: None | str | Unset = UNSET,
+) -> Problem | QuoteList | None:
+    """List quotes
 
-     The caller's quotes (and, for a seller, those its platform made for it); newest first.
+     The caller's quotes, newest first: a platform's own, and for a seller also those its platform made
+    for it. Filter by `status`, `buyer`, `invoice_number` and `metadata[key]=value`. An unbound quote
+    past `expires_at` reads `expired`. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -301,16 +301,17 @@ async def asyncio(
             page).
         ending_before (None | str | Unset): Return the objects created after this id (previous
             page).
-        status (ListQuotesStatusType1 | ListQuotesStatusType2Type1 | ListQuotesStatusType3Type1 |
-            None | Unset):
+        status (ListQuotesStatus | None | Unset): Only quotes in this status
         buyer (None | str | Unset): Only quotes for this buyer
+        invoice_number (None | str | Unset): Only those on this invoice number, compared as people
+            mean it (case, spaces, dashes, full-width digits and invisible characters aside)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfQuoteOut | Problem
+        Problem | QuoteList
     """
 
     return (
@@ -321,5 +322,6 @@ async def asyncio(
             ending_before=ending_before,
             status=status,
             buyer=buyer,
+            invoice_number=invoice_number,
         )
     ).parsed

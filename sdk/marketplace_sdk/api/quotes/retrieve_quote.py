@@ -90,9 +90,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | QuoteOut]:
-    """Retrieve
+    """Retrieve a quote
 
-     One quote, with its offers and declines as they were priced.
+     One quote, with its offers and declines as they were priced, and `invoice_covered_by` when a cover
+    is already in force on its invoice. For the platform or seller that may see it; anyone else gets a
+    404. Changes nothing.
 
     Args:
         quote_id (str): A quote id (quo_…)
@@ -121,9 +123,11 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | QuoteOut | None:
-    """Retrieve
+    """Retrieve a quote
 
-     One quote, with its offers and declines as they were priced.
+     One quote, with its offers and declines as they were priced, and `invoice_covered_by` when a cover
+    is already in force on its invoice. For the platform or seller that may see it; anyone else gets a
+    404. Changes nothing.
 
     Args:
         quote_id (str): A quote id (quo_…)
@@ -147,9 +151,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | QuoteOut]:
-    """Retrieve
+    """Retrieve a quote
 
-     One quote, with its offers and declines as they were priced.
+     One quote, with its offers and declines as they were priced, and `invoice_covered_by` when a cover
+    is already in force on its invoice. For the platform or seller that may see it; anyone else gets a
+    404. Changes nothing.
 
     Args:
         quote_id (str): A quote id (quo_…)
@@ -176,9 +182,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | QuoteOut | None:
-    """Retrieve
+    """Retrieve a quote
 
-     One quote, with its offers and declines as they were priced.
+     One quote, with its offers and declines as they were priced, and `invoice_covered_by` when a cover
+    is already in force on its invoice. For the platform or seller that may see it; anyone else gets a
+    404. Changes nothing.
 
     Args:
         quote_id (str): A quote id (quo_…)

@@ -119,10 +119,12 @@ def sync_detailed(
     body: AdvanceClock,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CoverOut | Problem]:
-    """Advance
+    """Move a cover's test clock ahead
 
-     Test mode only (404 in live mode): move the cover's clock, and its claim's,
-    `days` ahead and run every step that fell due, in order, with its events.
+     Test mode only (404 `route_not_found` with a live key): moves a paid cover's clock, and its claim's,
+    `days` ahead (two years at most in all) and runs, in date order, every step that fell due, with its
+    events, so a whole life plays out in seconds: overdue, time-barred, claim, collection, approval.
+    **Who**: the cover's platform or seller.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -159,10 +161,12 @@ def sync(
     body: AdvanceClock,
     idempotency_key: None | str | Unset = UNSET,
 ) -> CoverOut | Problem | None:
-    """Advance
+    """Move a cover's test clock ahead
 
-     Test mode only (404 in live mode): move the cover's clock, and its claim's,
-    `days` ahead and run every step that fell due, in order, with its events.
+     Test mode only (404 `route_not_found` with a live key): moves a paid cover's clock, and its claim's,
+    `days` ahead (two years at most in all) and runs, in date order, every step that fell due, with its
+    events, so a whole life plays out in seconds: overdue, time-barred, claim, collection, approval.
+    **Who**: the cover's platform or seller.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -194,10 +198,12 @@ async def asyncio_detailed(
     body: AdvanceClock,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CoverOut | Problem]:
-    """Advance
+    """Move a cover's test clock ahead
 
-     Test mode only (404 in live mode): move the cover's clock, and its claim's,
-    `days` ahead and run every step that fell due, in order, with its events.
+     Test mode only (404 `route_not_found` with a live key): moves a paid cover's clock, and its claim's,
+    `days` ahead (two years at most in all) and runs, in date order, every step that fell due, with its
+    events, so a whole life plays out in seconds: overdue, time-barred, claim, collection, approval.
+    **Who**: the cover's platform or seller.
 
     Args:
         cover_id (str): A cover id (cov_…)
@@ -232,10 +238,12 @@ async def asyncio(
     body: AdvanceClock,
     idempotency_key: None | str | Unset = UNSET,
 ) -> CoverOut | Problem | None:
-    """Advance
+    """Move a cover's test clock ahead
 
-     Test mode only (404 in live mode): move the cover's clock, and its claim's,
-    `days` ahead and run every step that fell due, in order, with its events.
+     Test mode only (404 `route_not_found` with a live key): moves a paid cover's clock, and its claim's,
+    `days` ahead (two years at most in all) and runs, in date order, every step that fell due, with its
+    events, so a whole life plays out in seconds: overdue, time-barred, claim, collection, approval.
+    **Who**: the cover's platform or seller.
 
     Args:
         cover_id (str): A cover id (cov_…)

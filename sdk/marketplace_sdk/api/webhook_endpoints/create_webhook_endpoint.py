@@ -114,10 +114,13 @@ def sync_detailed(
     body: WebhookEndpointCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
-    """Create
+    """Register a webhook endpoint
 
-     Register a URL to receive events of the key's mode; its signing secret is in this
-    answer only (a replay has it redacted).
+     A URL to POST events of the key's mode to, and which events (exact types, `<object>.*` or `*`). Its
+    signing secret (`whsec_…`) is in this answer only; a replay of the request shows `secret_redacted:
+    true` instead. Live mode needs `https` and a host resolving to public addresses only; private and
+    cloud-metadata addresses are refused in both modes, in any spelling. At most 16 enabled endpoints
+    per account and mode. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -151,10 +154,13 @@ def sync(
     body: WebhookEndpointCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookEndpointWithSecret | None:
-    """Create
+    """Register a webhook endpoint
 
-     Register a URL to receive events of the key's mode; its signing secret is in this
-    answer only (a replay has it redacted).
+     A URL to POST events of the key's mode to, and which events (exact types, `<object>.*` or `*`). Its
+    signing secret (`whsec_…`) is in this answer only; a replay of the request shows `secret_redacted:
+    true` instead. Live mode needs `https` and a host resolving to public addresses only; private and
+    cloud-metadata addresses are refused in both modes, in any spelling. At most 16 enabled endpoints
+    per account and mode. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -183,10 +189,13 @@ async def asyncio_detailed(
     body: WebhookEndpointCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
-    """Create
+    """Register a webhook endpoint
 
-     Register a URL to receive events of the key's mode; its signing secret is in this
-    answer only (a replay has it redacted).
+     A URL to POST events of the key's mode to, and which events (exact types, `<object>.*` or `*`). Its
+    signing secret (`whsec_…`) is in this answer only; a replay of the request shows `secret_redacted:
+    true` instead. Live mode needs `https` and a host resolving to public addresses only; private and
+    cloud-metadata addresses are refused in both modes, in any spelling. At most 16 enabled endpoints
+    per account and mode. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful
@@ -218,10 +227,13 @@ async def asyncio(
     body: WebhookEndpointCreate,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookEndpointWithSecret | None:
-    """Create
+    """Register a webhook endpoint
 
-     Register a URL to receive events of the key's mode; its signing secret is in this
-    answer only (a replay has it redacted).
+     A URL to POST events of the key's mode to, and which events (exact types, `<object>.*` or `*`). Its
+    signing secret (`whsec_…`) is in this answer only; a replay of the request shows `secret_redacted:
+    true` instead. Live mode needs `https` and a host resolving to public addresses only; private and
+    cloud-metadata addresses are refused in both modes, in any spelling. At most 16 enabled endpoints
+    per account and mode. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         idempotency_key (None | str | Unset): Makes the POST safe to retry: the first successful

@@ -90,9 +90,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointDeleted]:
-    """Delete
+    """Delete a webhook endpoint
 
-     Delete the endpoint: nothing more is sent to it (deliveries waiting fail).
+     Deletes the endpoint: nothing more is sent to it, its waiting deliveries fail, and it is no longer
+    found. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -121,9 +122,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointDeleted | None:
-    """Delete
+    """Delete a webhook endpoint
 
-     Delete the endpoint: nothing more is sent to it (deliveries waiting fail).
+     Deletes the endpoint: nothing more is sent to it, its waiting deliveries fail, and it is no longer
+    found. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -147,9 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointDeleted]:
-    """Delete
+    """Delete a webhook endpoint
 
-     Delete the endpoint: nothing more is sent to it (deliveries waiting fail).
+     Deletes the endpoint: nothing more is sent to it, its waiting deliveries fail, and it is no longer
+    found. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -176,9 +179,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointDeleted | None:
-    """Delete
+    """Delete a webhook endpoint
 
-     Delete the endpoint: nothing more is sent to it (deliveries waiting fail).
+     Deletes the endpoint: nothing more is sent to it, its waiting deliveries fail, and it is no longer
+    found. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_of_webhook_endpoint_out import ListOfWebhookEndpointOut
 from ...models.problem import Problem
+from ...models.webhook_endpoint_list import WebhookEndpointList
 from ...types import UNSET, Response, Unset
 
 
@@ -48,9 +48,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfWebhookEndpointOut | Problem | None:
+) -> Problem | WebhookEndpointList | None:
     if response.status_code == 200:
-        response_200 = ListOfWebhookEndpointOut.from_dict(response.json())
+        response_200 = WebhookEndpointList.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfWebhookEndpointOut | Problem]:
+) -> Response[Problem | WebhookEndpointList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,10 +112,10 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfWebhookEndpointOut | Problem]:
-    """List
+) -> Response[Problem | WebhookEndpointList]:
+    """List webhook endpoints
 
-     The caller's webhook endpoints of the key's mode, secrets left out; newest first.
+     The caller's endpoints of the key's mode, newest first, secrets left out. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -129,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfWebhookEndpointOut | Problem]
+        Response[Problem | WebhookEndpointList]
     """
 
     kwargs = _get_kwargs(
@@ -151,10 +151,10 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfWebhookEndpointOut | Problem | None:
-    """List
+) -> Problem | WebhookEndpointList | None:
+    """List webhook endpoints
 
-     The caller's webhook endpoints of the key's mode, secrets left out; newest first.
+     The caller's endpoints of the key's mode, newest first, secrets left out. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -168,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfWebhookEndpointOut | Problem
+        Problem | WebhookEndpointList
     """
 
     return sync_detailed(
@@ -185,10 +185,10 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> Response[ListOfWebhookEndpointOut | Problem]:
-    """List
+) -> Response[Problem | WebhookEndpointList]:
+    """List webhook endpoints
 
-     The caller's webhook endpoints of the key's mode, secrets left out; newest first.
+     The caller's endpoints of the key's mode, newest first, secrets left out. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -202,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfWebhookEndpointOut | Problem]
+        Response[Problem | WebhookEndpointList]
     """
 
     kwargs = _get_kwargs(
@@ -222,10 +222,10 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
-) -> ListOfWebhookEndpointOut | Problem | None:
-    """List
+) -> Problem | WebhookEndpointList | None:
+    """List webhook endpoints
 
-     The caller's webhook endpoints of the key's mode, secrets left out; newest first.
+     The caller's endpoints of the key's mode, newest first, secrets left out. Changes nothing.
 
     Args:
         limit (int | Unset): How many objects to return (1-100). Default: 10.
@@ -239,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfWebhookEndpointOut | Problem
+        Problem | WebhookEndpointList
     """
 
     return (

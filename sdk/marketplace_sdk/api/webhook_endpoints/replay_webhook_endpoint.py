@@ -119,10 +119,11 @@ def sync_detailed(
     body: ReplayRequest,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ReplayOut]:
-    """Replay
+    """Send past events again
 
-     Send again every event of a window (up to 30 days back, 10,000 events) that the
-    endpoint subscribes to.
+     Schedules a fresh delivery to this endpoint of every event of a window (up to 30 days back, at most
+    10,000 events) that it subscribes to, on a fresh retry schedule. **Who**: any account, for its own
+    endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -159,10 +160,11 @@ def sync(
     body: ReplayRequest,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ReplayOut | None:
-    """Replay
+    """Send past events again
 
-     Send again every event of a window (up to 30 days back, 10,000 events) that the
-    endpoint subscribes to.
+     Schedules a fresh delivery to this endpoint of every event of a window (up to 30 days back, at most
+    10,000 events) that it subscribes to, on a fresh retry schedule. **Who**: any account, for its own
+    endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -194,10 +196,11 @@ async def asyncio_detailed(
     body: ReplayRequest,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ReplayOut]:
-    """Replay
+    """Send past events again
 
-     Send again every event of a window (up to 30 days back, 10,000 events) that the
-    endpoint subscribes to.
+     Schedules a fresh delivery to this endpoint of every event of a window (up to 30 days back, at most
+    10,000 events) that it subscribes to, on a fresh retry schedule. **Who**: any account, for its own
+    endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -232,10 +235,11 @@ async def asyncio(
     body: ReplayRequest,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ReplayOut | None:
-    """Replay
+    """Send past events again
 
-     Send again every event of a window (up to 30 days back, 10,000 events) that the
-    endpoint subscribes to.
+     Schedules a fresh delivery to this endpoint of every event of a window (up to 30 days back, at most
+    10,000 events) that it subscribes to, on a fresh retry schedule. **Who**: any account, for its own
+    endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)

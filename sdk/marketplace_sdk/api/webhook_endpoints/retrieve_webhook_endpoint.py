@@ -90,9 +90,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointOut]:
-    """Retrieve
+    """Retrieve a webhook endpoint
 
-     One webhook endpoint, its secret left out.
+     One of the caller's endpoints, its secret left out, with its status and why it was disabled, if it
+    was. Changes nothing. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -121,9 +122,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointOut | None:
-    """Retrieve
+    """Retrieve a webhook endpoint
 
-     One webhook endpoint, its secret left out.
+     One of the caller's endpoints, its secret left out, with its status and why it was disabled, if it
+    was. Changes nothing. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -147,9 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointOut]:
-    """Retrieve
+    """Retrieve a webhook endpoint
 
-     One webhook endpoint, its secret left out.
+     One of the caller's endpoints, its secret left out, with its status and why it was disabled, if it
+    was. Changes nothing. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -176,9 +179,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointOut | None:
-    """Retrieve
+    """Retrieve a webhook endpoint
 
-     One webhook endpoint, its secret left out.
+     One of the caller's endpoints, its secret left out, with its status and why it was disabled, if it
+    was. Changes nothing. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)

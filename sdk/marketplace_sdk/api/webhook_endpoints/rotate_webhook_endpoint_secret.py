@@ -120,10 +120,12 @@ def sync_detailed(
     body: SecretRotation | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
-    """RotateSecret
+    """Rotate a webhook endpoint's secret
 
-     A new signing secret, shown in this answer only; the current one keeps signing
-    beside it for 24 hours (or ``expire_previous_in_seconds``).
+     Issues a new signing secret, shown in this answer only. The current one keeps signing beside it for
+    24 hours, or `expire_previous_in_seconds` (deliveries carry one signature per secret meanwhile).
+    Only one old secret is kept: a second rotation within the overlap retires the first at once. The
+    body is optional. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -160,10 +162,12 @@ def sync(
     body: SecretRotation | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookEndpointWithSecret | None:
-    """RotateSecret
+    """Rotate a webhook endpoint's secret
 
-     A new signing secret, shown in this answer only; the current one keeps signing
-    beside it for 24 hours (or ``expire_previous_in_seconds``).
+     Issues a new signing secret, shown in this answer only. The current one keeps signing beside it for
+    24 hours, or `expire_previous_in_seconds` (deliveries carry one signature per secret meanwhile).
+    Only one old secret is kept: a second rotation within the overlap retires the first at once. The
+    body is optional. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -195,10 +199,12 @@ async def asyncio_detailed(
     body: SecretRotation | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
-    """RotateSecret
+    """Rotate a webhook endpoint's secret
 
-     A new signing secret, shown in this answer only; the current one keeps signing
-    beside it for 24 hours (or ``expire_previous_in_seconds``).
+     Issues a new signing secret, shown in this answer only. The current one keeps signing beside it for
+    24 hours, or `expire_previous_in_seconds` (deliveries carry one signature per secret meanwhile).
+    Only one old secret is kept: a second rotation within the overlap retires the first at once. The
+    body is optional. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -233,10 +239,12 @@ async def asyncio(
     body: SecretRotation | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookEndpointWithSecret | None:
-    """RotateSecret
+    """Rotate a webhook endpoint's secret
 
-     A new signing secret, shown in this answer only; the current one keeps signing
-    beside it for 24 hours (or ``expire_previous_in_seconds``).
+     Issues a new signing secret, shown in this answer only. The current one keeps signing beside it for
+    24 hours, or `expire_previous_in_seconds` (deliveries carry one signature per secret meanwhile).
+    Only one old secret is kept: a second rotation within the overlap retires the first at once. The
+    body is optional. **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)

@@ -115,9 +115,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Response[Problem | WebhookEndpointOut]:
-    """Update
+    """Change a webhook endpoint
 
-     Change the URL, the events, the description, or disable and enable the endpoint.
+     Changes the URL (checked as at registration), the events, the description, or the status: `disabled`
+    stops sending, `enabled` sends again with a fresh failure record. Fields left out stay as they are.
+    **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -149,9 +151,11 @@ def sync(
     client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Problem | WebhookEndpointOut | None:
-    """Update
+    """Change a webhook endpoint
 
-     Change the URL, the events, the description, or disable and enable the endpoint.
+     Changes the URL (checked as at registration), the events, the description, or the status: `disabled`
+    stops sending, `enabled` sends again with a fresh failure record. Fields left out stay as they are.
+    **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -178,9 +182,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Response[Problem | WebhookEndpointOut]:
-    """Update
+    """Change a webhook endpoint
 
-     Change the URL, the events, the description, or disable and enable the endpoint.
+     Changes the URL (checked as at registration), the events, the description, or the status: `disabled`
+    stops sending, `enabled` sends again with a fresh failure record. Fields left out stay as they are.
+    **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
@@ -210,9 +216,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Problem | WebhookEndpointOut | None:
-    """Update
+    """Change a webhook endpoint
 
-     Change the URL, the events, the description, or disable and enable the endpoint.
+     Changes the URL (checked as at registration), the events, the description, or the status: `disabled`
+    stops sending, `enabled` sends again with a fresh failure record. Fields left out stay as they are.
+    **Who**: any account, for its own endpoints (another's is a 404).
 
     Args:
         webhook_endpoint_id (str): A webhook endpoint id (we_…)
