@@ -172,3 +172,17 @@ async def test_text_with_a_nul_character_is_422_naming_the_field(client, new_ten
     )
     assert escaped.status_code == 201, escaped.text
     assert (await count_rows(Account), await count_rows(Quote)) == (accounts + 1, quotes)
+
+
+async def test_an_invoice_number_needs_a_letter_or_a_digit(client, new_tenant, count_rows):
+    seller = await new_tenant("seller")
+    quotes = await count_rows(Quote)
+    for number in ("_", "__", "-_-", "\u200b_\u200b"):
+        body = quote_request()
+        body["invoice"]["number"] = number
+        refused = await client.post("/v1/quotes", headers=seller.headers, json=body)
+        assert_problem(refused, 422, "validation_error", param="invoice.number")
+    body = quote_request()
+    body["invoice"]["number"] = "_1"
+    assert (await client.post("/v1/quotes", headers=seller.headers, json=body)).status_code == 201
+    assert await count_rows(Quote) == quotes + 1

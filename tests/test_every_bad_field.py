@@ -110,3 +110,26 @@ async def test_a_missing_body_and_a_body_of_the_wrong_kind_have_codes(client, ne
     missing = await client.post("/v1/accounts", headers=operator.headers)
     problem = assert_problem(missing, 422, "validation_error")
     assert [error["code"] for error in problem["errors"]] == ["missing_body"]
+
+
+async def test_bad_metadata_is_listed_with_the_other_bad_fields_and_the_list_is_bounded(
+    client, new_tenant
+):
+    platform = await new_tenant("platform")
+    body = quote_request()
+    body["invoice"]["amount"] = -1
+    body["metadata"] = {"a[b]": "x", "": "y", "k" * 41: "v", "ok": "z" * 501, "fine": "kept"}
+
+    response = await client.post("/v1/quotes", headers=platform.headers, json=body)
+
+    problem = assert_problem(response, 422, "validation_error", param="invoice.amount")
+    assert _errors(problem) == [
+        ("invoice.amount", "too_small"),
+        ("metadata.a[b]", "pattern_mismatch"),
+        ("metadata.", "too_short"),
+        (f"metadata.{'k' * 41}", "too_long"),
+        ("metadata.ok", "too_long"),
+    ]
+    body["metadata"] = {f"[{n}": "" for n in range(5_000)}
+    flood = await client.post("/v1/quotes", headers=platform.headers, json=body)
+    assert len(assert_problem(flood, 422, "validation_error")["errors"]) == 100

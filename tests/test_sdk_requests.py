@@ -124,3 +124,13 @@ def test_an_answer_that_is_not_a_problem_still_raises_with_its_status_and_reques
     error = error_from_response(_answer(502, None, **{"Request-Id": "req_2"}), None)
     assert type(error) is APIError
     assert (error.status, error.code, error.request_id, error.errors) == (502, None, "req_2", [])
+
+
+def test_malformed_field_errors_from_a_proxy_still_raise_the_sdks_error():
+    problem = {
+        "code": "x",
+        "errors": ["x", 1, None, {"param": "a"}, {"param": "b", "message": "m"}],
+    }
+    error = error_from_response(_answer(400, problem), None)
+    assert type(error) is InvalidRequestError
+    assert [(f.param, f.message) for f in error.errors] == [("b", "m")]

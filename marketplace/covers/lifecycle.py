@@ -174,8 +174,9 @@ async def fail_payment(
 
 
 async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
-    """No premium before the quote's expiry: the cover lapses and frees the exposure."""
-    return await move_releasing(
+    """No premium before its offer's expiry: the cover lapses, frees the exposure and the
+    quote (another of its offers may still be valid and bound)."""
+    moved = await move_releasing(
         session,
         cover,
         ("pending_payment",),
@@ -183,6 +184,9 @@ async def expire(session: AsyncSession, cover: Cover, now: datetime) -> bool:
         payment_lease_until=None,
         updated_at=now,
     )
+    if moved:
+        await quotes.set_status(session, cover.quote_id, "bound", "quoted")
+    return moved
 
 
 async def record_refunded(session: AsyncSession, cover: Cover, total_minor: int) -> None:

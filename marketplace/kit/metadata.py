@@ -54,9 +54,12 @@ _SCHEMA = {  # Litestar renders no bound of a dict's keys or values: stated here
     },
 }
 
+_Key = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_KEY_LENGTH, pattern=KEY_PATTERN)]
+_Value = Annotated[str, msgspec.Meta(max_length=MAX_VALUE_LENGTH, pattern=VALUE_PATTERN)]
 MetadataIn = Annotated[
-    dict[str, str],
+    dict[_Key, _Value],
     msgspec.Meta(
+        max_length=MAX_KEYS,
         description=f"Your own key-value pairs, returned as given and filterable on the list"
         f" (`metadata[key]=value`): at most {MAX_KEYS} keys of at most {MAX_KEY_LENGTH}"
         f" characters (no `[` or `]`), each value text of at most {MAX_VALUE_LENGTH} characters;"

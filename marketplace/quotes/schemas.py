@@ -25,7 +25,7 @@ from marketplace.models.quotes import Offer, Quote
 from marketplace.products.schemas import MAX_MINOR_UNITS, Ratio
 from marketplace.quotes.decline_limits import DeclineLimit, readable
 
-INVOICE_NUMBER_PATTERN = r"^[^\x00-\x1f\x7f]*\w[^\x00-\x1f\x7f]*$"
+INVOICE_NUMBER_PATTERN = r"^[^\x00-\x1f\x7f]*[^\W_][^\x00-\x1f\x7f]*$"
 """At least one letter or digit, and no control characters."""
 
 QuoteStatus = Literal["quoted", "declined", "bound", "expired"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marketplace.covers import controllers
+from marketplace.covers import controllers, jobs
 from marketplace.kit.clock import utc_now
 from marketplace.models import Cover
 from tests.covers.helpers import bind, quoted
@@ -51,3 +51,26 @@ async def test_past_every_offer_the_quote_itself_has_expired(client, market, mon
     response = await bind(client, market.platform, quote)
 
     assert_problem(response, 409, "quote_expired", param="quote")
+
+
+async def test_a_cover_lapsed_at_its_offers_expiry_frees_the_quotes_other_offers(
+    client, market, new_tenant, database, gateway, monkeypatch
+):
+    brief = await make_product(
+        client, await new_tenant("insurer"), product_terms(quote_validity_minutes=5)
+    )
+    quote = await quoted(client, market.platform)
+    offers, _ = by_product(quote)
+    short, long = offers[brief["id"]], offers[market.product_id("Atlas")]
+    waiting = await bind(client, market.platform, quote, offer=short)  # no card: it waits
+    assert waiting.json()["status"] == "pending_payment", waiting.text
+    later = utc_now() + dt.timedelta(minutes=10)  # past the short offer, within the long one
+
+    await jobs.expire_due(database, gateway, later)
+    monkeypatch.setattr(controllers, "utc_now", lambda: later)
+    lapsed = await client.get(f"/v1/covers/{waiting.json()['id']}", headers=market.platform.headers)
+    assert lapsed.json()["status"] == "expired"
+    accepted = await bind(client, market.platform, quote, offer=long)
+
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["offer"] == long["id"]

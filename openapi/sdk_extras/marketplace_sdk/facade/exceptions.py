@@ -142,9 +142,11 @@ def _field_errors(value: object) -> list[FieldError]:
         return []
     fields = []
     for item in value:
+        if not isinstance(item, dict):
+            continue  # not a field error: a proxy's or another server's answer
         try:
             fields.append(FieldError.from_dict(item))
-        except (KeyError, TypeError, AttributeError):
+        except (KeyError, TypeError, AttributeError, ValueError):
             continue
     return fields
 
