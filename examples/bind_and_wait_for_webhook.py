@@ -118,7 +118,9 @@ def bind_and_wait(mk: Marketplace, receiver: Receiver) -> int:
         return 1
     offer = quote.offers[0]
     cover = mk.covers.create(quote=quote.id, offer=offer.id, payment_method="pm_card_visa")
-    print(f"cover {cover.id}: {cover.status}, premium {cover.premium} {cover.currency}")
+    print(
+        f"cover {cover.id}: {cover.status}, premium {cover.premium} minor units of {cover.currency}"
+    )
     event = receiver.wait_for("cover.activated", cover.id)
     print(f"verified {event.type} for {event.data.object['id']} (sequence {event.sequence})")
     return 0

@@ -70,9 +70,10 @@ def main() -> int:
         )
         print(f"quote {quote.id}: {quote.status}, risk grade {quote.risk.grade}")
         for offer in quote.offers:
-            print(
-                f"  offer {offer.id}: premium {offer.premium} for {offer.insured_amount} insured"
-                f" ({offer.premium_rate_bps} bps, product {offer.product})"
+            print(  # amounts in minor units of the quote's currency (cents for EUR)
+                f"  offer {offer.id}: {offer.insurer_name}, {offer.product_name}: premium"
+                f" {offer.premium} for {offer.insured_amount} insured, minor units of"
+                f" {quote.currency} ({offer.premium_rate_bps} bps)"
             )
         for decline in quote.declines:
             print(f"  declined by {decline.product}: {[r.code for r in decline.reasons]}")

@@ -56,7 +56,7 @@ async def bind(
 ) -> Cover:
     """Bind ``data.offer`` of ``data.quote`` and ask Stripe for the premium (see the module
     docstring); the cover as it stands after Stripe's answer."""
-    kept_metadata = metadata.check(data.metadata)
+    kept_metadata = metadata.kept(data.metadata)
     if gateway.livemode != principal.livemode:
         mode = "live" if principal.livemode else "test"
         raise PaymentsNotConfigured(f"This marketplace takes no {mode}-mode payments")

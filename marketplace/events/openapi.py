@@ -17,6 +17,7 @@ from marketplace.covers import changes as cover_changes
 from marketplace.events import signing
 from marketplace.events.catalogue import BUYER_ALERT, EVENT_TYPES, WEBHOOK_ENDPOINT_DISABLED
 from marketplace.kit.openapi import add_document_step
+from marketplace.kit.openapi_names import pascal_case
 
 EVENT_SCHEMA = "EventOut"
 OBJECT_SCHEMAS = {
@@ -91,7 +92,7 @@ _RESPONSES = {
 
 
 def _schema_name(object_type: str) -> str:
-    return "".join(part.title() for part in object_type.split("_")) + "Event"
+    return pascal_case(object_type) + "Event"
 
 
 def _event_schema(document: dict[str, Any], object_type: str) -> dict[str, Any]:

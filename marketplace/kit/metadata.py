@@ -3,9 +3,9 @@
 At most ``MAX_KEYS`` keys, each of 1 to ``MAX_KEY_LENGTH`` characters without square brackets
 (``metadata[key]=value`` is how lists filter on them), each value a string of at most
 ``MAX_VALUE_LENGTH`` characters. Given when the object is made; a key whose value is the empty
-string is not kept (as an update would remove it). The body's type takes any string pairs and
-``check`` names the field at fault (``param``: ``metadata.<key>``), while the OpenAPI schema
-states every bound, so a client validating against the schema meets no surprise.
+string is not kept (as an update would remove it). The body's type, ``MetadataIn``, holds the
+rules, so a bad key is listed with every other bad field (``param``: ``metadata.<key>``); the
+OpenAPI schema states every bound, so a client validating against the schema meets no surprise.
 
 Lists filter on pairs with ``metadata[key]=value`` query parameters (every pair must match):
 ``filters`` reads them from the query (``kit.strict_query`` lets the family through on the
@@ -105,21 +105,9 @@ def _refuse(errors: list[FieldError]) -> InvalidRequest:
     return InvalidRequest(f"{first.message} ({first.param})", param=first.param, errors=errors)
 
 
-def check(metadata: Mapping[str, str], param: str = FAMILY) -> dict[str, str]:
-    """The pairs to keep (empty values dropped), or 422 ``validation_error`` naming every bad
-    key (``<param>.<key>``) or the whole (too many keys)."""
-    if not metadata:
-        return {}
-    errors = [
-        FieldError(f"{param}.{key}", problem[1], code=problem[0])
-        for key, value in metadata.items()
-        if (problem := _key_problem(key) or _value_problem(value)) is not None
-    ]
-    if len(metadata) > MAX_KEYS:
-        message = f"metadata holds at most {MAX_KEYS} keys; {len(metadata)} were given"
-        errors.insert(0, FieldError(param, message, code="too_long"))
-    if errors:
-        raise _refuse(errors)
+def kept(metadata: Mapping[str, str]) -> dict[str, str]:
+    """The pairs to store: a key given the empty value is not kept. (The rules are checked by
+    the body's type, ``MetadataIn``, with every other field of the request.)"""
     return {key: value for key, value in metadata.items() if value}
 
 

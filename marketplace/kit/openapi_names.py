@@ -10,6 +10,7 @@ its type ``ListQuotesStatusType2Type1``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from marketplace.kit.pagination import list_schema_name
@@ -62,7 +63,8 @@ def with_list_names(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-def _pascal(name: str) -> str:
+def pascal_case(name: str) -> str:
+    """``list_quotes`` as ``ListQuotes``: how component names are spelt."""
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
 
 
@@ -80,16 +82,22 @@ def _named_query_enum(schema: dict[str, Any], name: str, components: dict[str, A
     schema.update({"oneOf": [{"$ref": _REFERENCE_PREFIX + name}, {"type": "null"}], **described})
 
 
-def with_named_query_enums(document: dict[str, Any]) -> dict[str, Any]:
-    """Every nullable enum of a query parameter as a component named after its operation and
-    parameter (``ListQuotesStatus``)."""
-    components = document.setdefault("components", {}).setdefault("schemas", {})
+def _query_parameters(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each query parameter with a schema, with its operation's id."""
     for item in document.get("paths", {}).values():
         for operation in item.values():
             if not isinstance(operation, dict):
                 continue
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "query" and isinstance(parameter.get("schema"), dict):
-                    name = _pascal(str(operation.get("operationId"))) + _pascal(parameter["name"])
-                    _named_query_enum(parameter["schema"], name, components)
+                    yield str(operation.get("operationId")), parameter
+
+
+def with_named_query_enums(document: dict[str, Any]) -> dict[str, Any]:
+    """Every nullable enum of a query parameter as a component named after its operation and
+    parameter (``ListQuotesStatus``)."""
+    components = document.setdefault("components", {}).setdefault("schemas", {})
+    for operation_id, parameter in _query_parameters(document):
+        name = pascal_case(operation_id) + pascal_case(parameter["name"])
+        _named_query_enum(parameter["schema"], name, components)
     return document

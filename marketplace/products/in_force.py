@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from marketplace.kit.cache import caches_of
-from marketplace.models.accounts import Account
 from marketplace.models.products import Product
 from marketplace.products import repository
 from marketplace.products.schemas import ProductTerms, terms_from_document
@@ -79,29 +78,20 @@ class ProductsInForce:
 
 
 async def _read(session: AsyncSession, livemode: bool) -> list[ProductInForce]:
-    """The products in force with their insurers' names (two queries, when the cache is read
-    again: never on a quote's own path)."""
+    """The products in force with their insurers' names (when the cache is read again: never
+    on a quote's own path). Account names never change once made, so the cache's stamp (the
+    products) suffices."""
     found = await repository.active_with_terms(session, livemode)
-    insurer_ids = {product.insurer_id for product, _ in found}
-    names = await _account_names(session, insurer_ids)
     return [
         ProductInForce(
             product.id,
             version.version,
             product.insurer_id,
             terms_from_document(version.terms),
-            names.get(product.insurer_id, ""),
+            insurer_name,
         )
-        for product, version in found
+        for product, version, insurer_name in found
     ]
-
-
-async def _account_names(session: AsyncSession, account_ids: set[str]) -> dict[str, str]:
-    """Account names never change once made, so the cache's stamp (the products) suffices."""
-    if not account_ids:
-        return {}
-    query = select(Account.id, Account.name).where(Account.id.in_(account_ids))
-    return {str(account_id): str(name) for account_id, name in await session.execute(query)}
 
 
 def _products_in_force(state: State) -> ProductsInForce:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from marketplace.models.accounts import Account
 from marketplace.models.products import Product, ProductVersion
 
 
@@ -57,10 +58,16 @@ def _active_with_terms_query(livemode: bool) -> Select[Product, ProductVersion]:
 
 async def active_with_terms(
     session: AsyncSession, livemode: bool
-) -> list[tuple[Product, ProductVersion]]:
-    """Every active product of a mode with the terms in force, in one query."""
-    query = _active_with_terms_query(livemode).order_by(Product.id)
-    return [(row[0], row[1]) for row in await session.execute(query)]
+) -> list[tuple[Product, ProductVersion, str]]:
+    """Every active product of a mode with the terms in force and its insurer's name, in one
+    query."""
+    query = (
+        _active_with_terms_query(livemode)
+        .add_columns(Account.name)
+        .join(Account, Account.id == Product.insurer_id)
+        .order_by(Product.id)
+    )
+    return [(row[0], row[1], str(row[2])) for row in await session.execute(query)]
 
 
 async def one_active_with_terms(

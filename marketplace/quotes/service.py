@@ -190,7 +190,7 @@ async def price_quote(
 ) -> PricedQuote:
     """Price the invoice with every product in force, reading outside any transaction and
     writing nothing; the session's connection is given back once the reads are done."""
-    kept_metadata = metadata.check(data.metadata)
+    kept_metadata = metadata.kept(data.metadata)
     seller_id = await rules.seller_of_quote(session, principal, data.seller)
     products = await context.products.get(session, principal.livemode)
     longest = max((p.terms.max_tenor_days for p in products), default=None)
